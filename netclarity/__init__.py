@@ -1,0 +1,1 @@
+"""Networking Clarity: the domain, importable and testable without Streamlit."""

@@ -1,0 +1,196 @@
+"""What an answer is for each question type, when it counts as given, and when it is valid.
+
+Answers are plain JSON values keyed by question id, so the same dictionary is stored,
+exported, imported and scored without conversion:
+
+================  ==========================================================
+type              value
+================  ==========================================================
+single_choice     option id (``str``); ``poll`` the same
+multiple_choice   list of option ids
+likert            index of the chosen point (``int``, 0 = first) or ``"na"``
+number, slider    ``float``
+allocation        ``{option id: amount}`` (amounts ≥ 0)
+ranking           list of option ids, first = most important
+choice_matrix     ``{row id: column id}``
+short/long_text   ``str``
+================  ==========================================================
+
+Visibility (``show_if``) and validation live here, not in the UI, so the pages, the review,
+the ``--walk`` check and the tests all agree on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from netclarity.questionnaire import (
+    Allocation,
+    ChoiceMatrix,
+    Condition,
+    Likert,
+    MultipleChoice,
+    NumberQuestion,
+    Page,
+    Question,
+    Questionnaire,
+    Ranking,
+    TextQuestion,
+)
+
+Answers = Mapping[str, Any]
+
+
+def is_answered(value: Any) -> bool:
+    """An answer counts as given when it holds something: not None, empty text or all zeros."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return value.strip() != ""
+    if isinstance(value, list):
+        return len(value) > 0
+    if isinstance(value, dict):
+        return any(v not in (None, 0, "") for v in value.values())
+    return True
+
+
+def condition_holds(condition: Condition, answers: Answers) -> bool:
+    value = answers.get(condition.subject)
+    if condition.answered is not None:
+        return is_answered(value)
+    if not is_answered(value):
+        return False
+    if condition.equals is not None:
+        return bool(value == condition.equals)
+    if condition.not_equals is not None:
+        return bool(value != condition.not_equals)
+    if condition.in_ is not None:
+        return value in condition.in_
+    if condition.includes is not None:
+        return isinstance(value, list) and condition.includes in value
+    number = _number(value)
+    if number is None:
+        return False
+    if condition.greater_than is not None:
+        return number > condition.greater_than
+    if condition.less_than is not None:
+        return number < condition.less_than
+    return False
+
+
+def _number(value: Any) -> float | None:
+    """A number to compare: the value itself, or the total of an allocation."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, dict):
+        return float(sum(v for v in value.values() if isinstance(v, int | float)))
+    return None
+
+
+def is_visible(question: Question, answers: Answers) -> bool:
+    return all(condition_holds(c, answers) for c in question.conditions)
+
+
+def visible_questions(page: Page, answers: Answers) -> list[Question]:
+    return [q for q in page.questions if is_visible(q, answers)]
+
+
+def row_options(
+    questionnaire: Questionnaire, question: ChoiceMatrix, answers: Answers
+) -> list[str]:
+    """Row ids a matrix shows: all rows, or only those used in the named allocation."""
+    rows = [o.id for o in questionnaire.options_for(question.rows)]
+    if question.only_rows_used_in is None:
+        return rows
+    used = answers.get(question.only_rows_used_in) or {}
+    return [r for r in rows if isinstance(used, dict) and (used.get(r) or 0) > 0]
+
+
+def allocation_total(value: Any) -> float:
+    if not isinstance(value, dict):
+        return 0.0
+    return float(sum(v for v in value.values() if isinstance(v, int | float) and v > 0))
+
+
+def problems(questionnaire: Questionnaire, question: Question, answers: Answers) -> list[str]:
+    """Why the current answer to ``question`` cannot be accepted (empty list: it can)."""
+    texts = questionnaire.texts
+    value = answers.get(question.id)
+    if not is_answered(value):
+        return [texts.required] if question.required else []
+    if isinstance(question, MultipleChoice) and isinstance(value, list):
+        if len(value) < question.min_selections:
+            return [texts.select_at_least.format(n=question.min_selections)]
+        if question.max_selections is not None and len(value) > question.max_selections:
+            return [texts.select_at_most.format(n=question.max_selections)]
+    if isinstance(question, Allocation) and question.total is not None:
+        total = allocation_total(value)
+        unit = question.unit or texts.allocation_unit
+        if total < question.total:
+            return [texts.allocation_left.format(left=_amount(question.total - total), unit=unit)]
+        if total > question.total:
+            return [texts.allocation_over.format(over=_amount(total - question.total), unit=unit)]
+    if (
+        isinstance(question, TextQuestion)
+        and isinstance(value, str)
+        and len(value) > question.max_length
+    ):
+        return [texts.too_long.format(length=f"{len(value):,}", max=f"{question.max_length:,}")]
+    if isinstance(question, ChoiceMatrix) and question.required and isinstance(value, dict):
+        missing = [r for r in row_options(questionnaire, question, answers) if r not in value]
+        if missing:
+            return [texts.required]
+    return []
+
+
+def _amount(number: float) -> str:
+    return f"{number:g}"
+
+
+def page_problems(
+    questionnaire: Questionnaire, page: Page, answers: Answers
+) -> dict[str, list[str]]:
+    """Problems per visible question on a page; a page may be left when this is empty."""
+    found = {q.id: problems(questionnaire, q, answers) for q in visible_questions(page, answers)}
+    return {qid: msgs for qid, msgs in found.items() if msgs}
+
+
+def clean(questionnaire: Questionnaire, answers: Answers) -> dict[str, Any]:
+    """Only the answers to questions that exist and are visible, in questionnaire order.
+
+    Hidden answers are kept in storage (a person may flip a condition back), but they
+    are not scored, reviewed or exported.
+    """
+    result: dict[str, Any] = {}
+    for question in questionnaire.questions:
+        if question.id in answers and is_visible(question, result):
+            result[question.id] = answers[question.id]
+    return result
+
+
+def display(questionnaire: Questionnaire, question: Question, value: Any) -> str:
+    """An answer as plain text for the review page, exports and the PDF."""
+    if not is_answered(value):
+        return questionnaire.texts.not_answered
+    labels = {o.id: o.label for o in questionnaire.choices(question)}
+    if isinstance(question, Likert):
+        if value == "na":
+            return question.not_applicable or "n/a"
+        return question.points[int(value)] if 0 <= int(value) < len(question.points) else str(value)
+    if isinstance(question, Allocation):
+        unit = f" {question.unit}" if question.unit else ""
+        parts = [f"{labels.get(k, k)}: {_amount(v)}{unit}" for k, v in value.items() if v]
+        return "; ".join(parts)
+    if isinstance(question, Ranking):
+        return "; ".join(f"{i}. {labels.get(v, v)}" for i, v in enumerate(value, start=1))
+    if isinstance(question, ChoiceMatrix):
+        columns = {c.id: c.label for c in question.columns}
+        return "; ".join(f"{labels.get(r, r)}: {columns.get(c, c)}" for r, c in value.items())
+    if isinstance(question, NumberQuestion):
+        return f"{_amount(float(value))}{' ' + question.unit if question.unit else ''}"
+    if isinstance(value, list):
+        return "; ".join(labels.get(v, str(v)) for v in value)
+    return str(labels.get(value, value))

@@ -1,0 +1,356 @@
+"""The questionnaire as typed, frozen objects — the single source of everything a user reads.
+
+A YAML file is validated once into these models (see ``netclarity.loader``); the rest of the
+app only ever sees a ``Questionnaire`` that is known to be consistent: every id unique, every
+reference resolvable, every text present. Unknown keys are errors, not silently ignored, so a
+typo in a coach's file is caught instead of quietly changing behaviour.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        max_length=64,
+        description="lower-case letters, digits and underscores, starting with a letter",
+    ),
+]
+Text = Annotated[str, Field(min_length=1, max_length=5000)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Option(Model):
+    """A choice a respondent can pick; ``id`` is stored, ``label`` is shown."""
+
+    id: Id
+    label: Text
+    help: Text | None = None
+
+
+class Goal(Option):
+    """A purpose a person can network for (Barbara's list and the seed's additions)."""
+
+    short: Text | None = Field(None, description="short label for charts; defaults to label")
+
+    @property
+    def chart_label(self) -> str:
+        return self.short or self.label
+
+
+class Channel(Option):
+    """Where networking time and money go."""
+
+    mode: Literal["face_to_face", "online", "phone"]
+    short: Text | None = Field(None, description="short label for charts; defaults to label")
+
+    @property
+    def chart_label(self) -> str:
+        return self.short or self.label
+
+
+OptionSource = Literal["goals", "channels"]
+Scalar = str | int | float | bool
+
+
+class Condition(Model):
+    """Show a question only when an earlier answer matches.
+
+    Exactly one test is given with ``question`` (``equals``, ``not_equals``, ``in``,
+    ``includes``, ``greater_than``, ``less_than``), or ``answered`` alone names a question
+    that must have any answer.
+    """
+
+    question: Id | None = None
+    answered: Id | None = None
+    equals: Scalar | None = None
+    not_equals: Scalar | None = None
+    in_: list[Scalar] | None = Field(None, alias="in")
+    includes: Scalar | None = Field(None, description="a multiple choice answer includes it")
+    greater_than: float | None = None
+    less_than: float | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Condition:
+        tests = [
+            name
+            for name in ("equals", "not_equals", "in_", "includes", "greater_than", "less_than")
+            if getattr(self, name) is not None
+        ]
+        if self.answered is not None:
+            if self.question is not None or tests:
+                raise ValueError("'answered' stands alone: give either 'answered' or 'question'")
+        elif self.question is None:
+            raise ValueError("a condition needs 'question' (with a test) or 'answered'")
+        elif len(tests) != 1:
+            raise ValueError(
+                "give exactly one test with 'question': equals, not_equals, in, includes, "
+                "greater_than or less_than"
+            )
+        return self
+
+    @property
+    def subject(self) -> str:
+        """The id of the question this condition looks at."""
+        return self.answered or self.question or ""
+
+
+class QuestionBase(Model):
+    id: Id
+    label: Text = Field(description="the question as the respondent reads it")
+    help: Text | None = None
+    required: bool = False
+    show_if: Condition | list[Condition] | None = Field(
+        None, description="shown only when the condition (or every condition in a list) holds"
+    )
+
+    @property
+    def conditions(self) -> tuple[Condition, ...]:
+        if self.show_if is None:
+            return ()
+        if isinstance(self.show_if, Condition):
+            return (self.show_if,)
+        return tuple(self.show_if)
+
+
+class WithOptions(QuestionBase):
+    """A question whose options are listed, or are the questionnaire's goals or channels."""
+
+    options: list[Option] | None = None
+    of: OptionSource | None = None
+
+    @model_validator(mode="after")
+    def _options_or_of(self) -> WithOptions:
+        if (self.options is None) == (self.of is None):
+            raise ValueError("give either 'options' (a list) or 'of' (goals or channels)")
+        if self.options is not None and not self.options:
+            raise ValueError("'options' is empty; list at least one option")
+        return self
+
+
+class SingleChoice(WithOptions):
+    type: Literal["single_choice"]
+    horizontal: bool = False
+
+
+class MultipleChoice(WithOptions):
+    type: Literal["multiple_choice"]
+    min_selections: int = Field(0, ge=0)
+    max_selections: int | None = Field(None, ge=1)
+
+    @model_validator(mode="after")
+    def _range(self) -> MultipleChoice:
+        if self.max_selections is not None and self.max_selections < self.min_selections:
+            raise ValueError("max_selections is smaller than min_selections")
+        return self
+
+
+class Likert(QuestionBase):
+    type: Literal["likert"]
+    points: list[Text] = Field(min_length=2, max_length=11, description="labels, low to high")
+    not_applicable: Text | None = Field(None, description="label of an extra 'does not apply'")
+
+
+class NumberQuestion(QuestionBase):
+    """A number typed in (``number``) or picked on a ``slider``."""
+
+    type: Literal["number", "slider"]
+    min: float = 0
+    max: float
+    step: float = Field(1, gt=0)
+    unit: Text | None = None
+
+    @model_validator(mode="after")
+    def _range(self) -> NumberQuestion:
+        if self.max <= self.min:
+            raise ValueError("max must be greater than min")
+        return self
+
+
+class Allocation(WithOptions):
+    """Share a constant sum (``total``) over the options, or enter free amounts per option.
+
+    ``role`` marks the answer the scoring uses: ``goals`` (stated goal weights), ``mix``
+    (hours per channel) or ``money`` (spend per channel).
+    """
+
+    type: Literal["allocation"]
+    total: float | None = Field(None, gt=0, description="constant sum; omit for free amounts")
+    unit: Text | None = None
+    step: float = Field(1, gt=0)
+    max_each: float = Field(1000, gt=0, description="the largest amount for one option")
+    role: Literal["goals", "mix", "money"] | None = None
+
+
+class Ranking(WithOptions):
+    """Put options in order; works by tapping up/down, no dragging needed on a phone."""
+
+    type: Literal["ranking"]
+
+
+class ChoiceMatrix(QuestionBase):
+    """One choice per row, e.g. 'want / should / both' per channel."""
+
+    type: Literal["choice_matrix"]
+    rows: OptionSource | list[Option]
+    columns: list[Option] = Field(min_length=2)
+    only_rows_used_in: Id | None = Field(
+        None, description="show only rows given an amount above zero in this allocation"
+    )
+    role: Literal["motive", "outcomes"] | None = Field(
+        None,
+        description="'motive': columns include 'should'/'want' (obligation analysis); "
+        "'outcomes': what each channel brought",
+    )
+
+
+class TextQuestion(QuestionBase):
+    type: Literal["short_text", "long_text"]
+    max_length: int = Field(2000, ge=1, le=100_000)
+    placeholder: Text | None = None
+
+
+class Poll(WithOptions):
+    """A single choice whose results a workshop room sees live."""
+
+    type: Literal["poll"]
+
+
+Question = Annotated[
+    SingleChoice
+    | MultipleChoice
+    | Likert
+    | NumberQuestion
+    | Allocation
+    | Ranking
+    | ChoiceMatrix
+    | TextQuestion
+    | Poll,
+    Field(discriminator="type"),
+]
+
+QUESTION_TYPES = (
+    "single_choice",
+    "multiple_choice",
+    "likert",
+    "number",
+    "slider",
+    "allocation",
+    "ranking",
+    "choice_matrix",
+    "short_text",
+    "long_text",
+    "poll",
+)
+
+
+class Page(Model):
+    id: Id
+    title: Text
+    intro: Text | None = None
+    questions: list[Question] = Field(min_length=1)
+
+
+class Insight(Model):
+    """A rule that turns scores into a plain-language finding (see ``netclarity.rules``)."""
+
+    id: Id
+    when: Text = Field(description="a condition in the rule language, e.g. mix_share(x) > 0.3")
+    say: Text = Field(description="the finding; {placeholders} are filled from the scores")
+    audience: Literal["person", "room"] = "person"
+
+
+class Texts(Model):
+    """Every piece of interface text, with English defaults a questionnaire can override."""
+
+    start: Text = "Start"
+    resume: Text = "Continue where I left off"
+    next: Text = "Next"
+    back: Text = "Back"
+    review: Text = "Review my answers"
+    review_title: Text = "Review your answers"
+    review_intro: Text = "Check your answers. Use Edit to go back to a page and change them."
+    edit: Text = "Edit"
+    see_results: Text = "See my results"
+    progress: Text = "Page {page} of {pages}"
+    required: Text = "Please answer this question."
+    required_mark: Text = "(required)"
+    not_answered: Text = "Not answered"
+    fix_before_next: Text = "Some answers need attention before you go on."
+    allocation_left: Text = "{left} {unit} left to share out"
+    allocation_over: Text = "{over} {unit} too many: take some away"
+    allocation_done: Text = "All {total} {unit} shared out"
+    allocation_total: Text = "Total: {total} {unit}"
+    allocation_unit: Text = "points"
+    select_at_least: Text = "Choose at least {n}."
+    select_at_most: Text = "Choose at most {n}."
+    rank_up: Text = "Move up"
+    rank_down: Text = "Move down"
+    rank_hint: Text = "Use the arrows to put the most important first."
+    too_long: Text = "This is {length} characters long; the limit is {max}."
+    choose_questionnaire: Text = "Choose a questionnaire"
+    broken_questionnaires: Text = "Some questionnaire files could not be loaded:"
+    minutes: Text = "About {minutes} minutes"
+
+
+class Questionnaire(Model):
+    id: Id
+    version: int = Field(ge=1)
+    title: Text
+    description: Text | None = None
+    language: str = Field("en", max_length=20, description="BCP 47 language tag")
+    minutes: int | None = Field(None, ge=1, description="how long it takes, for the welcome page")
+    goals: list[Goal] = []
+    channels: list[Channel] = []
+    fit: dict[Id, dict[Id, Annotated[int, Field(ge=0, le=3)]]] = Field(
+        {}, description="channel id -> goal id -> how well the channel serves the goal (0-3)"
+    )
+    pages: list[Page] = Field(min_length=1)
+    insights: list[Insight] = []
+    texts: Texts = Texts()
+
+    # --- lookups used everywhere -------------------------------------------------------
+    @property
+    def questions(self) -> list[Question]:
+        return [q for page in self.pages for q in page.questions]
+
+    def question(self, question_id: str) -> Question:
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise KeyError(question_id)
+
+    def options_for(self, source: OptionSource | list[Option] | None) -> list[Option]:
+        """The options a question offers: its own list, or the goals or channels."""
+        if source == "goals":
+            return list(self.goals)
+        if source == "channels":
+            return list(self.channels)
+        return list(source or [])
+
+    def choices(self, question: Question) -> list[Option]:
+        if isinstance(question, ChoiceMatrix):
+            return self.options_for(question.rows)
+        if isinstance(question, WithOptions):
+            return self.options_for(
+                question.options if question.options is not None else question.of
+            )
+        return []
+
+    def question_with_role(self, role: str) -> Question | None:
+        for q in self.questions:
+            if getattr(q, "role", None) == role:
+                return q
+        return None
+
+    def fit_of(self, channel_id: str, goal_id: str) -> int:
+        return self.fit.get(channel_id, {}).get(goal_id, 0)

@@ -1,0 +1,57 @@
+"""A person's response as a portable document: answers, plan, and what they answered.
+
+This is the JSON a person downloads ("own your data"), imports elsewhere, and that
+``python -m netclarity score`` and ``report`` read. It is untrusted when imported, so it
+is validated like everything else that comes from outside.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FORMAT = "netclarity-response/1"
+MAX_PLAN_TEXT = 2000
+Decision = Literal["keep", "grow", "reduce", "stop"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PlanGoal(_Model):
+    """One goal of the plan: what, how it will be measured, by when (ISO date or free text)."""
+
+    what: str = Field("", max_length=MAX_PLAN_TEXT)
+    measure: str = Field("", max_length=MAX_PLAN_TEXT)
+    by: str = Field("", max_length=100)
+
+
+class ChannelPlan(_Model):
+    """Barbara's test: decide where you will and will not go, and what you hope to get there."""
+
+    decision: Decision
+    hope: str = Field("", max_length=MAX_PLAN_TEXT)
+
+
+class Plan(_Model):
+    goals: list[PlanGoal] = Field(default_factory=list, max_length=3)
+    channels: dict[str, ChannelPlan] = Field(default_factory=dict)
+    give: str = Field(
+        "", max_length=MAX_PLAN_TEXT, description="what I will give to my relationships"
+    )
+
+
+class Response(_Model):
+    """Everything one person gave in one round of one questionnaire."""
+
+    format: Literal["netclarity-response/1"] = FORMAT
+    questionnaire: str
+    version: int
+    digest: str | None = Field(None, description="hash of the questionnaire file answered")
+    name: str | None = Field(None, max_length=200)
+    answers: dict[str, Any] = Field(default_factory=dict)
+    plan: Plan = Field(default_factory=Plan)
+    page: str | None = Field(None, description="the page the person was on")
+    round: int = Field(1, ge=1)
