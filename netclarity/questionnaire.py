@@ -300,6 +300,14 @@ class Texts(Model):
     choose_questionnaire: Text = "Choose a questionnaire"
     broken_questionnaires: Text = "Some questionnaire files could not be loaded:"
     minutes: Text = "About {minutes} minutes"
+    welcome_back: Text = "Welcome back — your answers are saved."
+    start_over: Text = "Start a new questionnaire"
+    resume_link_title: Text = "Your resume link"
+    resume_link_help: Text = (
+        "Keep this link to come back to your answers later, on any device. "
+        "Anyone with the link can see your answers, so keep it private."
+    )
+    unknown_link: Text = "That link does not match any saved answers. You can start afresh below."
 
 
 class Questionnaire(Model):

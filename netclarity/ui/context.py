@@ -1,0 +1,122 @@
+"""Process-wide resources and the current person's session, shared by every page.
+
+Streamlit forgets ``st.session_state`` on a browser refresh, so the database is the source of
+truth: the resume token in the URL (``?resume=TOKEN``) identifies the respondent, and the
+session only mirrors their latest round. ``app.py`` calls ``restore()`` on every run, which
+also puts the token back in the URL (a page switch clears the query string).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from netclarity.loader import Catalogue, load_directory
+from netclarity.questionnaire import Questionnaire
+from netclarity.store import Round, Store
+
+QUESTIONS_DIR = Path(__file__).resolve().parents[2] / "questions"
+TOKEN = "resume_token"
+
+
+def _fingerprint(folder: Path) -> tuple[tuple[str, float, int], ...]:
+    """Names, times and sizes of the questionnaire files: a changed file reloads the catalogue."""
+    files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    return tuple((p.name, p.stat().st_mtime, p.stat().st_size) for p in files)
+
+
+@st.cache_resource(show_spinner=False)
+def _catalogue(folder: str, fingerprint: tuple[tuple[str, float, int], ...]) -> Catalogue:
+    del fingerprint  # part of the cache key only
+    return load_directory(Path(folder))
+
+
+def catalogue() -> Catalogue:
+    """All questionnaires in ``questions/`` (or ``NETCLARITY_QUESTIONS``), reloaded when edited."""
+    folder = Path(st.session_state.get("_questions_dir") or _questions_dir())
+    return _catalogue(str(folder), _fingerprint(folder))
+
+
+def _questions_dir() -> Path:
+    import os
+
+    return Path(os.environ.get("NETCLARITY_QUESTIONS", QUESTIONS_DIR))
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> Store:
+    """One store (engine and connection pool) per server process."""
+    return Store.open()
+
+
+@dataclass(frozen=True)
+class Session:
+    """The person in this browser tab: their token, their latest round and its questionnaire."""
+
+    token: str
+    round: Round
+    questionnaire: Questionnaire
+    digest: str
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        answers: dict[str, Any] = st.session_state.setdefault("answers", {})
+        return answers
+
+
+def restore() -> None:
+    """Reconnect this tab to its respondent from the URL, and keep the token in the URL."""
+    token = st.query_params.get("resume") or st.session_state.get(TOKEN)
+    if token and token != st.session_state.get(TOKEN):
+        round_ = store().load(token)
+        if round_ is None:
+            st.session_state["unknown_token"] = True
+            st.query_params.pop("resume", None)
+            return
+        _adopt(token, round_)
+    if st.session_state.get(TOKEN):
+        st.query_params["resume"] = st.session_state[TOKEN]
+
+
+def _adopt(token: str, round_: Round) -> None:
+    st.session_state[TOKEN] = token
+    st.session_state["round"] = round_
+    st.session_state["answers"] = dict(round_.answers)
+    st.session_state["plan"] = round_.plan
+    st.session_state["page"] = round_.page
+    st.session_state.pop("unknown_token", None)
+
+
+def begin(
+    questionnaire_id: str, *, name: str | None = None, workshop_id: int | None = None
+) -> None:
+    """Start a new respondent on a questionnaire and remember them in this tab and the URL."""
+    loaded = catalogue().loaded[questionnaire_id]
+    q = loaded.questionnaire
+    token, round_ = store().start(
+        q.id, q.version, loaded.digest, name=name, workshop_id=workshop_id
+    )
+    _adopt(token, round_)
+    st.query_params["resume"] = token
+
+
+def current() -> Session | None:
+    """The respondent in this tab, or None before they start."""
+    token = st.session_state.get(TOKEN)
+    round_ = st.session_state.get("round")
+    if not token or round_ is None:
+        return None
+    loaded = catalogue().loaded.get(round_.questionnaire_id)
+    if loaded is None:
+        return None
+    return Session(token, round_, loaded.questionnaire, loaded.digest)
+
+
+def forget() -> None:
+    """Disconnect this tab (after deleting data, or to start afresh)."""
+    for key in (TOKEN, "round", "answers", "plan", "page"):
+        st.session_state.pop(key, None)
+    st.query_params.pop("resume", None)

@@ -1,0 +1,118 @@
+"""Moving through the questionnaire: one screen per YAML page, Back/Next, progress, review.
+
+The current page is part of the saved round, so a resume link returns the person to
+where they were. Next checks the page first (required answers, allocations that must add
+up) and shows the problems inline instead of moving on.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from netclarity import answers as answer_rules
+from netclarity.questionnaire import Page, Questionnaire, Ranking
+from netclarity.ui import context, saving, widgets
+
+QUESTIONS_PAGE = "pages/questions.py"
+REVIEW_PAGE = "pages/review.py"
+RESULTS_PAGE = "pages/results.py"
+WELCOME_PAGE = "pages/welcome.py"
+
+
+def page_index(questionnaire: Questionnaire) -> int:
+    ids = [p.id for p in questionnaire.pages]
+    current = st.session_state.get("page")
+    return ids.index(current) if current in ids else 0
+
+
+def go_to(page: Page) -> None:
+    st.session_state.pop("show_errors", None)
+    saving.set_page(page.id)
+
+
+def _accept_default_rankings(questionnaire: Questionnaire, page: Page) -> None:
+    """A ranking left untouched means the person accepts the order shown."""
+    session = context.current()
+    if session is None:
+        return
+    for question in answer_rules.visible_questions(page, session.answers):
+        if isinstance(question, Ranking) and not session.answers.get(question.id):
+            saving.save(question.id, [o.id for o in questionnaire.choices(question)])
+
+
+def questions_screen(session: context.Session) -> None:
+    """The current questionnaire page with progress and navigation."""
+    questionnaire, answers, texts = (
+        session.questionnaire,
+        session.answers,
+        session.questionnaire.texts,
+    )
+    index = page_index(questionnaire)
+    page = questionnaire.pages[index]
+    total = len(questionnaire.pages)
+    st.progress(index / total, text=texts.progress.format(page=index + 1, pages=total))
+    st.title(page.title)
+    if page.intro:
+        st.markdown(page.intro)
+    saving.notice()
+
+    errors = (
+        answer_rules.page_problems(questionnaire, page, answers)
+        if st.session_state.get("show_errors")
+        else {}
+    )
+    for question in answer_rules.visible_questions(page, answers):
+        widgets.render(questionnaire, question, answers, errors.get(question.id, []))
+    if errors:
+        st.error(texts.fix_before_next, icon=":material/error:")
+
+    back, _, forward = st.columns([1, 1, 1])
+    if index > 0 and back.button(
+        texts.back, key="nav_back", width="stretch", icon=":material/arrow_back:"
+    ):
+        go_to(questionnaire.pages[index - 1])
+        st.rerun()
+    last = index == total - 1
+    label = texts.review if last else texts.next
+    if forward.button(
+        label, key="nav_next", type="primary", width="stretch", icon=":material/arrow_forward:"
+    ):
+        _accept_default_rankings(questionnaire, page)
+        if answer_rules.page_problems(questionnaire, page, answers):
+            st.session_state["show_errors"] = True
+            st.rerun()
+        if last:
+            st.session_state.pop("show_errors", None)
+            st.switch_page(REVIEW_PAGE)
+        go_to(questionnaire.pages[index + 1])
+        st.rerun()
+
+
+def review_screen(session: context.Session) -> None:
+    """Every answer, page by page, with a way to jump back and edit."""
+    questionnaire, texts = session.questionnaire, session.questionnaire.texts
+    answers = session.answers
+    st.title(texts.review_title)
+    st.markdown(texts.review_intro)
+    saving.notice()
+    incomplete = False
+    for page in questionnaire.pages:
+        problems = answer_rules.page_problems(questionnaire, page, answers)
+        incomplete |= bool(problems)
+        with st.container(border=True):
+            heading, edit = st.columns([4, 1], vertical_alignment="center")
+            heading.subheader(page.title)
+            if edit.button(
+                texts.edit, key=f"edit:{page.id}", width="stretch", icon=":material/edit:"
+            ):
+                go_to(page)
+                st.switch_page(QUESTIONS_PAGE)
+            for question in answer_rules.visible_questions(page, answers):
+                st.markdown(f"**{question.label}**")
+                value = answer_rules.display(questionnaire, question, answers.get(question.id))
+                st.text(value)  # plain text: what a person typed is never rendered as markup
+                for message in problems.get(question.id, []):
+                    st.error(message, icon=":material/error:")
+    if st.button(texts.see_results, type="primary", disabled=incomplete, width="stretch"):
+        context.store().complete(session.token)
+        st.switch_page(RESULTS_PAGE)

@@ -1,0 +1,68 @@
+"""Every answer is written to the database the moment it is given.
+
+If the database is briefly unreachable, the answer waits in the session (``pending``) and a
+friendly notice says saving is paused; every later run tries again, so nothing typed is lost
+while the server process lives.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from netclarity.store import StoreUnavailable
+from netclarity.ui import context
+
+
+def _pending() -> dict[str, Any]:
+    pending: dict[str, Any] = st.session_state.setdefault("pending", {})
+    return pending
+
+
+def save(key: str, value: Any) -> None:
+    """Record an answer (or the plan, under ``plan``) in the session and the database."""
+    session = context.current()
+    if session is None:
+        return
+    if key == "plan":
+        st.session_state["plan"] = value
+    else:
+        session.answers[key] = value
+    _pending()[key] = value
+    flush()
+
+
+def flush() -> bool:
+    """Write whatever is waiting; True when everything is saved."""
+    session = context.current()
+    pending = _pending()
+    if session is None or not pending:
+        return True
+    try:
+        context.store().save_answers(session.token, dict(pending))
+    except StoreUnavailable:
+        return False
+    pending.clear()
+    return True
+
+
+def notice() -> None:
+    """Tell the person when answers are waiting to be saved (call once per page)."""
+    if not flush():
+        st.warning(
+            "Saving is paused: we cannot reach the database right now. Your answers are kept "
+            "here and will be saved as soon as it is back — please keep this tab open.",
+            icon=":material/cloud_off:",
+        )
+
+
+def set_page(page_id: str) -> None:
+    session = context.current()
+    st.session_state["page"] = page_id
+    if session is None:
+        return
+    try:
+        context.store().set_page(session.token, page_id)
+    except StoreUnavailable:
+        pass  # the page is a convenience; answers are what must not be lost

@@ -1,0 +1,64 @@
+"""The welcome screen: what this is, how long it takes, which questionnaire, start or resume."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from netclarity.loader import Catalogue
+from netclarity.questionnaire import Texts
+from netclarity.ui import context, flow, resume
+
+
+def broken_files(catalogue: Catalogue, texts: Texts) -> None:
+    """An admin-readable list of questionnaire files that failed to load (the rest still work)."""
+    if not catalogue.errors:
+        return
+    with st.expander(texts.broken_questionnaires, icon=":material/warning:"):
+        st.code("\n".join(str(e) for e in catalogue.errors), language=None, wrap_lines=True)
+
+
+def welcome_screen() -> None:
+    catalogue = context.catalogue()
+    session = context.current()
+    if session is not None:
+        texts = session.questionnaire.texts
+        st.title(session.questionnaire.title)
+        st.success(texts.welcome_back, icon=":material/check_circle:")
+        resume.resume_box(session, expanded=True)
+        if st.button(
+            texts.resume, type="primary", width="stretch", icon=":material/arrow_forward:"
+        ):
+            st.switch_page(flow.QUESTIONS_PAGE)
+        if st.button(texts.start_over, width="stretch"):
+            context.forget()
+            st.rerun()
+        return
+
+    questionnaires = [loaded.questionnaire for loaded in catalogue.loaded.values()]
+    texts = questionnaires[0].texts if questionnaires else Texts()
+    if st.session_state.get("unknown_token"):
+        st.warning(texts.unknown_link, icon=":material/link_off:")
+    if not questionnaires:
+        st.error(texts.broken_questionnaires)
+        broken_files(catalogue, texts)
+        return
+    chosen = questionnaires[0]
+    if len(questionnaires) > 1:
+        by_id = {q.id: q for q in questionnaires}
+        choice = st.radio(
+            texts.choose_questionnaire,
+            list(by_id),
+            format_func=lambda i: by_id[i].title,
+            key="choose",
+        )
+        chosen = by_id[choice or chosen.id]
+    texts = chosen.texts
+    st.title(chosen.title)
+    if chosen.description:
+        st.markdown(chosen.description)
+    if chosen.minutes:
+        st.caption(texts.minutes.format(minutes=chosen.minutes), help=None)
+    if st.button(texts.start, type="primary", width="stretch", icon=":material/arrow_forward:"):
+        context.begin(chosen.id)
+        st.switch_page(flow.QUESTIONS_PAGE)
+    broken_files(catalogue, texts)

@@ -1,0 +1,11 @@
+"""Review every answer before seeing the results."""
+
+import streamlit as st
+
+from netclarity.ui import context, flow
+
+session = context.current()
+if session is None:
+    st.switch_page(flow.WELCOME_PAGE)
+else:
+    flow.review_screen(session)
