@@ -119,6 +119,8 @@ def problems(questionnaire: Questionnaire, question: Question, answers: Answers)
     """Why the current answer to ``question`` cannot be accepted (empty list: it can)."""
     texts = questionnaire.texts
     value = answers.get(question.id)
+    if isinstance(question, ChoiceMatrix) and not row_options(questionnaire, question, answers):
+        return []  # no rows to answer (nothing used in the allocation): nothing is required
     if not is_answered(value):
         return [texts.required] if question.required else []
     if isinstance(question, MultipleChoice) and isinstance(value, list):
@@ -172,25 +174,33 @@ def clean(questionnaire: Questionnaire, answers: Answers) -> dict[str, Any]:
 
 
 def display(questionnaire: Questionnaire, question: Question, value: Any) -> str:
-    """An answer as plain text for the review page, exports and the PDF."""
+    """An answer as plain text for the review page, exports and the PDF.
+
+    A stored value of an unexpected shape (saved under an older version of the
+    questionnaire) is shown as it is rather than breaking the page.
+    """
     if not is_answered(value):
         return questionnaire.texts.not_answered
     labels = {o.id: o.label for o in questionnaire.choices(question)}
     if isinstance(question, Likert):
         if value == "na":
             return question.not_applicable or "n/a"
-        return question.points[int(value)] if 0 <= int(value) < len(question.points) else str(value)
-    if isinstance(question, Allocation):
+        if isinstance(value, int) and 0 <= value < len(question.points):
+            return question.points[value]
+    elif isinstance(question, Allocation) and isinstance(value, dict):
         unit = f" {question.unit}" if question.unit else ""
-        parts = [f"{labels.get(k, k)}: {_amount(v)}{unit}" for k, v in value.items() if v]
-        return "; ".join(parts)
-    if isinstance(question, Ranking):
+        return "; ".join(
+            f"{labels.get(k, k)}: {_amount(v)}{unit}"
+            for k, v in value.items()
+            if isinstance(v, int | float) and v
+        )
+    elif isinstance(question, Ranking) and isinstance(value, list):
         return "; ".join(f"{i}. {labels.get(v, v)}" for i, v in enumerate(value, start=1))
-    if isinstance(question, ChoiceMatrix):
+    elif isinstance(question, ChoiceMatrix) and isinstance(value, dict):
         columns = {c.id: c.label for c in question.columns}
         return "; ".join(f"{labels.get(r, r)}: {columns.get(c, c)}" for r, c in value.items())
-    if isinstance(question, NumberQuestion):
+    elif isinstance(question, NumberQuestion) and isinstance(value, int | float):
         return f"{_amount(float(value))}{' ' + question.unit if question.unit else ''}"
     if isinstance(value, list):
-        return "; ".join(labels.get(v, str(v)) for v in value)
-    return str(labels.get(value, value))
+        return "; ".join(labels.get(v, v) if isinstance(v, str) else str(v) for v in value)
+    return labels.get(value, str(value)) if isinstance(value, str) else str(value)

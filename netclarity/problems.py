@@ -20,7 +20,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        """One line, always: a message quoting the file's text must not break the format."""
+        return f"{self.file}:{self.line}: {' '.join(self.message.splitlines())}"
 
 
 class QuestionnaireError(Exception):

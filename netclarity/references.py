@@ -7,15 +7,19 @@ Every check tolerates malformed surroundings: shape errors are the models' busin
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from netclarity import rules
 
 Path_ = tuple[str | int, ...]
 Finding = tuple[Path_, str]
+LineOf = Callable[[Path_], int]
 
 ROLE_SOURCES = {"goals": "goals", "mix": "channels", "money": "channels"}
+SOURCES = ("goals", "channels")
+LIST_ANSWERS = ("multiple_choice", "ranking")
+NUMBER_ANSWERS = ("likert", "number", "slider", "allocation")
 
 
 def _items(raw: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
@@ -29,20 +33,20 @@ def _ids(raw: Any, key: str) -> list[str]:
     return [str(item["id"]) for _, item in _items(raw, key) if "id" in item]
 
 
-def _duplicates(items: list[tuple[Path_, dict[str, Any]]], what: str) -> Iterator[Finding]:
+def _duplicates(
+    items: list[tuple[Path_, dict[str, Any]]], what: str, line_of: LineOf
+) -> Iterator[Finding]:
     """Items (with their paths) whose ``id`` repeats an earlier one."""
-    seen: dict[str, int] = {}
-    for number, (path, item) in enumerate(items, start=1):
+    seen: dict[str, Path_] = {}
+    for path, item in items:
         item_id = item.get("id")
         if not isinstance(item_id, str):
             continue
         if item_id in seen:
-            yield (
-                (*path, "id"),
-                f"duplicate {what} id '{item_id}' (already used by {what} {seen[item_id]})",
-            )
+            first = line_of((*seen[item_id], "id"))
+            yield (*path, "id"), f"duplicate {what} id '{item_id}' (first used on line {first})"
         else:
-            seen[item_id] = number
+            seen[item_id] = path
 
 
 def _listed(raw: Any, key: str) -> list[tuple[Path_, dict[str, Any]]]:
@@ -57,8 +61,11 @@ def _questions(raw: Any) -> list[tuple[Path_, dict[str, Any]]]:
     return found
 
 
-def check(raw: dict[str, Any]) -> list[Finding]:
-    """Everything in ``raw`` that refers to something missing, repeated or misplaced."""
+def check(raw: dict[str, Any], line_of: LineOf) -> list[Finding]:
+    """Everything in ``raw`` that refers to something missing, repeated or misplaced.
+
+    ``line_of`` gives the line of a path; it lets a duplicate name where the first one is.
+    """
     goals, channels = set(_ids(raw, "goals")), set(_ids(raw, "channels"))
     findings: list[Finding] = []
     for key, what in (
@@ -67,11 +74,11 @@ def check(raw: dict[str, Any]) -> list[Finding]:
         ("pages", "page"),
         ("insights", "insight"),
     ):
-        findings += _duplicates(_listed(raw, key), what)
+        findings += _duplicates(_listed(raw, key), what, line_of)
     questions = _questions(raw)
-    findings += _duplicates(questions, "question")
+    findings += _duplicates(questions, "question", line_of)
     findings += _check_fit(raw, goals, channels)
-    findings += _check_questions(raw, questions, goals, channels)
+    findings += _check_questions(questions, goals, channels, line_of)
     findings += _check_insights(raw, goals, channels, {str(q.get("id")) for _, q in questions})
     return findings
 
@@ -98,10 +105,10 @@ def _known(names: set[str]) -> str:
 
 
 def _check_questions(
-    raw: dict[str, Any],
     questions: list[tuple[Path_, dict[str, Any]]],
     goals: set[str],
     channels: set[str],
+    line_of: LineOf,
 ) -> Iterator[Finding]:
     earlier: dict[str, dict[str, Any]] = {}
     later = {str(q.get("id")) for _, q in questions}
@@ -117,31 +124,50 @@ def _check_questions(
             options = question.get(key)
             if isinstance(options, list):
                 pairs = [((*path, key, i), o) for i, o in enumerate(options) if isinstance(o, dict)]
-                yield from _duplicates(pairs, "option")
-        role = question.get("role")
-        if isinstance(role, str):
-            if role in roles:
-                yield (*path, "role"), f"role '{role}' is already given to question '{roles[role]}'"
-            roles[role] = qid
-            wanted = ROLE_SOURCES.get(role)
-            if wanted and question.get("of") != wanted:
-                yield (*path, "role"), f"a question with role '{role}' must use 'of: {wanted}'"
-            if role in ("motive", "outcomes") and question.get("rows") != "channels":
-                yield (*path, "role"), f"a question with role '{role}' must use 'rows: channels'"
-            if role == "motive" and not _has_column(question, ("want", "should")):
-                yield (*path, "role"), "role 'motive' needs columns with ids 'want' and 'should'"
-        used_in = question.get("only_rows_used_in")
-        if isinstance(used_in, str):
-            target = earlier.get(used_in)
-            if target is None:
-                yield (*path, "only_rows_used_in"), _unknown_question(used_in, later)
-            elif target.get("type") != "allocation" or target.get("of") != question.get("rows"):
-                yield (
-                    (*path, "only_rows_used_in"),
-                    f"'{used_in}' must be an allocation over the same {question.get('rows')}",
-                )
-        yield from _check_conditions(path, question, earlier, later)
+                yield from _duplicates(pairs, "option", line_of)
+        yield from _check_role(path, question, roles)
+        yield from _check_rows_used_in(path, question, earlier, later)
+        yield from _check_conditions(path, question, earlier, later, sources)
         earlier[qid] = question
+
+
+def _check_role(path: Path_, question: dict[str, Any], roles: dict[str, str]) -> Iterator[Finding]:
+    """A role marks the one answer scoring reads, so it needs the right options and is unique.
+
+    Only allocations and choice matrices have roles; on other types ``role`` is an unknown
+    key, which the shape check reports.
+    """
+    role, kind = question.get("role"), question.get("type")
+    if not isinstance(role, str) or kind not in ("allocation", "choice_matrix"):
+        return
+    if role in roles:
+        yield (*path, "role"), f"role '{role}' is already given to question '{roles[role]}'"
+    roles[role] = str(question.get("id"))
+    wanted = ROLE_SOURCES.get(role)
+    of = question.get("of")
+    if kind == "allocation" and wanted and of != wanted and (of is None or of in SOURCES):
+        yield (*path, "role"), f"a question with role '{role}' must use 'of: {wanted}'"
+    if kind == "choice_matrix" and role in ("motive", "outcomes"):
+        if question.get("rows") != "channels":
+            yield (*path, "role"), f"a question with role '{role}' must use 'rows: channels'"
+        if role == "motive" and not _has_column(question, ("want", "should")):
+            yield (*path, "role"), "role 'motive' needs columns with ids 'want' and 'should'"
+
+
+def _check_rows_used_in(
+    path: Path_, question: dict[str, Any], earlier: dict[str, dict[str, Any]], later: set[str]
+) -> Iterator[Finding]:
+    used_in, rows = question.get("only_rows_used_in"), question.get("rows")
+    if not isinstance(used_in, str):
+        return
+    where = (*path, "only_rows_used_in")
+    target = earlier.get(used_in)
+    if isinstance(rows, list):
+        yield where, "only_rows_used_in needs 'rows: goals' or 'rows: channels', not a list"
+    elif target is None:
+        yield where, _unknown_question(used_in, later)
+    elif rows in SOURCES and (target.get("type") != "allocation" or target.get("of") != rows):
+        yield where, f"'{used_in}' must be an allocation with 'of: {rows}', like these rows"
 
 
 def _has_column(question: dict[str, Any], ids: tuple[str, ...]) -> bool:
@@ -160,8 +186,24 @@ def _unknown_question(name: str, later: set[str]) -> str:
     return f"unknown question '{name}'"
 
 
+def _option_ids(question: dict[str, Any], sources: dict[str, set[str]]) -> set[str] | None:
+    """The ids a choice question's answer is made of, or ``None`` for other questions."""
+    if question.get("type") not in ("single_choice", "multiple_choice", "ranking", "poll"):
+        return None
+    options, source = question.get("options"), question.get("of")
+    if isinstance(options, list):
+        return {str(o.get("id")) for o in options if isinstance(o, dict)}
+    if isinstance(source, str) and source in sources:
+        return sources[source]
+    return None
+
+
 def _check_conditions(
-    path: Path_, question: dict[str, Any], earlier: dict[str, dict[str, Any]], later: set[str]
+    path: Path_,
+    question: dict[str, Any],
+    earlier: dict[str, dict[str, Any]],
+    later: set[str],
+    sources: dict[str, set[str]],
 ) -> Iterator[Finding]:
     show_if = question.get("show_if")
     conditions = show_if if isinstance(show_if, list) else [show_if]
@@ -174,18 +216,34 @@ def _check_conditions(
             if isinstance(name, str) and name not in earlier:
                 yield (*where, key), _unknown_question(name, later)
         target = earlier.get(str(condition.get("question")))
-        options = target.get("options") if target else None
-        if isinstance(options, list):
-            ids = {o.get("id") for o in options if isinstance(o, dict)}
-            tested = [condition[k] for k in ("equals", "not_equals", "includes") if k in condition]
-            tested += condition.get("in") or [] if isinstance(condition.get("in"), list) else []
-            for value in tested:
-                if value not in ids:
-                    yield (
-                        where,
-                        f"'{value}' is not an option of '{condition.get('question')}'"
-                        f" (options: {', '.join(sorted(str(i) for i in ids))})",
-                    )
+        if target is not None:
+            yield from _check_test(where, condition, target, sources)
+
+
+def _check_test(
+    where: Path_, condition: dict[str, Any], target: dict[str, Any], sources: dict[str, set[str]]
+) -> Iterator[Finding]:
+    """A condition's test must suit the kind of answer the question it looks at gives."""
+    name, kind = condition.get("question"), target.get("type")
+    for test in ("greater_than", "less_than"):
+        if test in condition and kind not in NUMBER_ANSWERS:
+            yield where, f"'{test}' compares numbers, but '{name}' is a {kind} question"
+    if "includes" in condition and kind not in LIST_ANSWERS:
+        yield where, f"'includes' tests a multiple_choice answer; '{name}' is {kind}: use 'equals'"
+    for test in ("equals", "in"):
+        if test in condition and kind in LIST_ANSWERS:
+            yield where, f"'{name}' is {kind}, so its answer is a list: use 'includes'"
+    ids = _option_ids(target, sources)
+    if ids is None:
+        return
+    tested = [condition[k] for k in ("equals", "not_equals", "includes") if k in condition]
+    tested += condition["in"] if isinstance(condition.get("in"), list) else []
+    for value in tested:
+        if value not in ids:
+            yield (
+                where,
+                f"'{value}' is not an option of '{name}' (options: {', '.join(sorted(ids))})",
+            )
 
 
 def _check_insights(

@@ -74,8 +74,9 @@ class _Walker:
 def _reject_aliases(text: str) -> None:
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            mark = event.start_mark
             raise YamlProblem(
-                event.start_mark.line + 1,
+                mark.line + 1 if mark else 1,
                 "anchors and aliases (&name / *name) are not supported; write the value out",
             )
 
