@@ -87,6 +87,11 @@ class RuleError(ValueError):
     """An expression that is not valid in the rule language."""
 
 
+class NotAvailable(LookupError):
+    """Raised by a rule function whose value cannot be known, e.g. ``hours()`` before any
+    hours were given. A rule that meets it does not apply; it is skipped, not an error."""
+
+
 @dataclass(frozen=True)
 class Names:
     """The ids a rule may mention, taken from its questionnaire."""
@@ -117,11 +122,8 @@ def _check_syntax(node: ast.AST) -> None:
     for child in ast.walk(node):
         if not isinstance(child, allowed):
             raise RuleError(f"'{ast.unparse(child)}' is not allowed in a rule")
-        if isinstance(child, ast.Call):
-            if not isinstance(child.func, ast.Name) or child.keywords:
-                raise RuleError(
-                    f"'{ast.unparse(child)}': call a function by name, e.g. hours(blog)"
-                )
+        if isinstance(child, ast.Call) and (not isinstance(child.func, ast.Name) or child.keywords):
+            raise RuleError(f"'{ast.unparse(child)}': call a function by name, e.g. hours(blog)")
         if isinstance(child, ast.Constant) and not isinstance(
             child.value, int | float | str | bool
         ):
