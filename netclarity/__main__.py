@@ -1,0 +1,5 @@
+"""``python -m netclarity``: see ``netclarity.cli``."""
+
+from netclarity.cli import main
+
+raise SystemExit(main())
