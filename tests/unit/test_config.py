@@ -1,0 +1,97 @@
+"""The database URL comes from the environment, else the secrets file, else a local SQLite file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from netclarity.config import ConfigError, database_url, normalise
+
+PG = "postgresql+psycopg://app:secret@db.example.internal:5432/netclarity"
+
+
+def _secrets(root: Path, text: str) -> None:
+    (root / ".streamlit").mkdir()
+    (root / ".streamlit" / "secrets.toml").write_text(text, encoding="utf-8")
+
+
+def test_without_configuration_it_is_an_sqlite_file_under_data(tmp_path: Path) -> None:
+    url = database_url({}, root=tmp_path)
+
+    assert url == f"sqlite:///{tmp_path}/data/netclarity.db"
+    assert (tmp_path / "data").is_dir()
+
+
+def test_the_environment_variable_wins_over_the_secrets_file(tmp_path: Path) -> None:
+    _secrets(tmp_path, 'database_url = "sqlite:////srv/other.db"\n')
+
+    assert database_url({"NETCLARITY_DATABASE_URL": PG}, root=tmp_path) == PG
+
+
+def test_an_empty_environment_variable_is_ignored(tmp_path: Path) -> None:
+    _secrets(tmp_path, f'database_url = "{PG}"\n')
+
+    assert database_url({"NETCLARITY_DATABASE_URL": "  "}, root=tmp_path) == PG
+
+
+def test_the_netclarity_section_of_the_secrets_file_is_read(tmp_path: Path) -> None:
+    _secrets(tmp_path, f'title = "x"\n\n[netclarity]\ndatabase_url = "{PG}"\n')
+
+    assert database_url({}, root=tmp_path) == PG
+
+
+def test_a_top_level_database_url_in_the_secrets_file_is_read(tmp_path: Path) -> None:
+    _secrets(tmp_path, f'database_url = "{PG}"\n\n[connections.other]\nurl = "ignored"\n')
+
+    assert database_url({}, root=tmp_path) == PG
+
+
+def test_the_section_wins_over_the_top_level_key(tmp_path: Path) -> None:
+    _secrets(
+        tmp_path, f'database_url = "sqlite:////srv/x.db"\n[netclarity]\ndatabase_url = "{PG}"\n'
+    )
+
+    assert database_url({}, root=tmp_path) == PG
+
+
+def test_a_secrets_file_without_a_database_url_falls_back_to_sqlite(tmp_path: Path) -> None:
+    _secrets(tmp_path, '[netclarity]\nfacilitator_hint = "ask Sam"\n')
+
+    assert database_url({}, root=tmp_path) == f"sqlite:///{tmp_path}/data/netclarity.db"
+
+
+def test_an_unreadable_secrets_file_is_reported_with_its_path(tmp_path: Path) -> None:
+    _secrets(tmp_path, "database_url = \n")
+
+    with pytest.raises(ConfigError, match=r"secrets\.toml: not valid TOML"):
+        database_url({}, root=tmp_path)
+
+
+def test_a_database_url_that_is_not_text_is_reported(tmp_path: Path) -> None:
+    _secrets(tmp_path, "database_url = 5432\n")
+
+    with pytest.raises(ConfigError, match="database_url must be a string"):
+        database_url({}, root=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("given", "used"),
+    [
+        ("postgresql://app@db/netclarity", "postgresql+psycopg://app@db/netclarity"),
+        (
+            "postgres://app:pw@db:5433/nc?sslmode=require",
+            "postgresql+psycopg://app:pw@db:5433/nc?sslmode=require",
+        ),
+        (PG, PG),
+        ("sqlite:////srv/netclarity.db", "sqlite:////srv/netclarity.db"),
+    ],
+)
+def test_plain_postgresql_urls_use_psycopg_3(given: str, used: str) -> None:
+    assert normalise(given) == used
+
+
+def test_an_environment_postgresql_url_is_normalised_too(tmp_path: Path) -> None:
+    url = database_url({"NETCLARITY_DATABASE_URL": "postgresql://app@db/nc"}, root=tmp_path)
+
+    assert url == "postgresql+psycopg://app@db/nc"
