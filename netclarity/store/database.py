@@ -1,0 +1,134 @@
+"""The engine and its transactions: SQLite tuned for many writers, errors turned into ours.
+
+SQLite (the zero-set-up default) is shared by every Streamlit session thread of one server,
+so each connection gets WAL (readers never wait for the writer), a long busy timeout and
+foreign keys, and every write transaction starts with ``BEGIN IMMEDIATE``: a writer takes
+the write lock up front, waiting in SQLite's busy handler, instead of upgrading a read lock
+midway and failing with "database is locked". Python's ``sqlite3`` would issue its own
+deferred ``BEGIN``, so it is told not to (the recipe in SQLAlchemy's SQLite dialect docs).
+
+PostgreSQL needs none of that; connections are pinged before use so a restarted server
+costs no failed request. Both databases get a few retries on lock timeouts, deadlocks and
+serialization failures; when the database is out of reach the caller gets
+``StoreUnavailable`` and can show "saving paused" and try again.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from netclarity.store.errors import StoreError, StoreUnavailable
+
+T = TypeVar("T")
+
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+POSTGRES_CONNECT_TIMEOUT_S = 5
+ATTEMPTS = 5
+FIRST_BACKOFF_S = 0.05
+_WRITE = "netclarity_write"
+_SQLITE_LOCKED = ("SQLITE_BUSY", "SQLITE_LOCKED")
+_POSTGRES_RETRYABLE = ("40001", "40P01")  # serialization failure, deadlock detected
+
+
+def json_text(value: Any) -> str:
+    """How answer values are written: strict JSON (no NaN), ASCII-escaped.
+
+    Escaping makes the stored text plain ASCII, so NUL, lone surrogates and every script
+    survive both databases unchanged (PostgreSQL's ``json`` type keeps the text as given).
+    """
+    return json.dumps(value, ensure_ascii=True, allow_nan=False, separators=(",", ":"))
+
+
+class Database:
+    """One engine per process; ``read``/``write`` run a function in one short transaction."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._writer = engine.execution_options(**{_WRITE: True})
+
+    @classmethod
+    def open(cls, url: str) -> Database:
+        parsed = sa.make_url(url)
+        backend = parsed.get_backend_name()
+        if backend not in SUPPORTED_BACKENDS:
+            raise StoreError(f"unsupported database {backend!r}: use SQLite or PostgreSQL")
+        if backend == "sqlite":
+            if parsed.database in (None, "", ":memory:"):
+                raise StoreError("an in-memory SQLite database is not shared between threads")
+            engine = sa.create_engine(
+                parsed, json_serializer=json_text, connect_args={"check_same_thread": False}
+            )
+            event.listen(engine, "connect", _sqlite_connect)
+            event.listen(engine, "begin", _sqlite_begin)
+        else:
+            engine = sa.create_engine(
+                parsed,
+                json_serializer=json_text,
+                pool_pre_ping=True,
+                connect_args={"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S},
+            )
+        return cls(engine)
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    def read(self, work: Callable[[Connection], T]) -> T:
+        return self._run(self.engine, work)
+
+    def write(self, work: Callable[[Connection], T]) -> T:
+        """Run ``work`` in a write transaction; it may rerun after a lock: no side effects."""
+        return self._run(self._writer, work)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def _run(self, engine: Engine, work: Callable[[Connection], T]) -> T:
+        attempt = 1
+        while True:
+            try:
+                with engine.begin() as conn:
+                    return work(conn)
+            except DBAPIError as error:
+                busy = _retryable(error)
+                if busy and attempt < ATTEMPTS:
+                    time.sleep(FIRST_BACKOFF_S * 2 ** (attempt - 1))
+                    attempt += 1
+                    continue
+                if busy:
+                    raise StoreUnavailable(f"the database stayed busy: {error.orig}") from error
+                if isinstance(error, OperationalError) or error.connection_invalidated:
+                    raise StoreUnavailable(f"cannot reach the database: {error.orig}") from error
+                raise
+
+
+def _retryable(error: DBAPIError) -> bool:
+    if isinstance(error.orig, sqlite3.Error):
+        return getattr(error.orig, "sqlite_errorname", None) in _SQLITE_LOCKED
+    return getattr(error.orig, "sqlstate", None) in _POSTGRES_RETRYABLE
+
+
+def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN, see _sqlite_begin
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+    finally:
+        cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    immediate = conn.get_execution_options().get(_WRITE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

@@ -1,0 +1,61 @@
+"""Creating and upgrading the schema with Alembic, from code, at ``Store.open``.
+
+The migration scripts live in the package (``netclarity/migrations``) and Alembic is
+configured here, so a fresh database is created and an older one upgraded in place with no
+``alembic.ini`` and no set-up step. On PostgreSQL the upgrade holds an advisory lock, so
+several app servers starting at once upgrade one after the other instead of racing.
+
+Adding a migration (for example the workshops table):
+
+1. Write the revision: ``PYTHONPATH=. .venv/bin/python -c "from alembic import command;
+   from netclarity.store.migrate import alembic_config;
+   command.revision(alembic_config(), message='workshops', rev_id='0003')"`` creates
+   ``netclarity/migrations/versions/0003_workshops.py`` with ``down_revision`` set to the
+   current head; fill in ``upgrade()`` and ``downgrade()`` with ``op.*`` calls. Use
+   ``with op.batch_alter_table(...)`` to change existing tables (SQLite cannot ALTER most
+   things; batch mode copies the table) and give constraints explicit names.
+2. Describe the same shape in ``netclarity/store/schema.py`` (or your own module using the
+   same ``metadata``), which is what queries use.
+3. Test that a database at the previous revision upgrades and keeps its rows
+   (``upgrade(database, "0002")`` then ``Store.open``), on SQLite and PostgreSQL.
+
+Never edit a revision that has shipped: databases already at it will not run it again.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.util import CommandError
+from sqlalchemy.engine import Connection
+
+from netclarity.store.database import Database
+from netclarity.store.errors import StoreError
+
+SCRIPT_LOCATION = "netclarity:migrations"
+_POSTGRES_LOCK_KEY = 0x6E6574636C61  # any constant shared by every server of this app
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """Alembic's configuration, built in code; ``connection`` is what migrations run on."""
+    config = Config()
+    config.set_main_option("script_location", SCRIPT_LOCATION)
+    config.set_main_option("path_separator", "os")
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade(database: Database, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` in one transaction (a failed step changes nothing)."""
+
+    def work(conn: Connection) -> None:
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _POSTGRES_LOCK_KEY})
+        command.upgrade(alembic_config(conn), revision)
+
+    try:
+        database.write(work)
+    except CommandError as error:
+        # Typically a database already upgraded by a newer release of the app.
+        raise StoreError(f"cannot bring the database schema to {revision!r}: {error}") from error

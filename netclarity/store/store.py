@@ -1,0 +1,416 @@
+"""The store the app talks to: respondents by resume token, their rounds, every answer saved.
+
+Every method is one short transaction on its own connection, so a ``Store`` (one per
+process) is safe to share between Streamlit's session threads. Answers are upserted one row
+per question into the respondent's latest round: an autosave is tiny, a refresh or crash
+loses nothing, and concurrent saves of different questions never overwrite each other.
+Write transactions update the round row first, so writers of one round queue on that row
+instead of deadlocking on answer rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Row
+
+from netclarity import config
+from netclarity.response import Plan, Response
+from netclarity.store import validation
+from netclarity.store.database import Database
+from netclarity.store.errors import InvalidValue, UnknownToken
+from netclarity.store.migrate import upgrade
+from netclarity.store.schema import (
+    MAX_DIGEST,
+    MAX_NAME,
+    MAX_PAGE,
+    MAX_QUESTIONNAIRE_ID,
+    PLAN_KEY,
+    answers,
+    respondents,
+    rounds,
+)
+from netclarity.store.tokens import new_token, token_hash
+
+
+@dataclass(frozen=True)
+class Round:
+    """One round of one respondent as stored: what they answered, where they were, when."""
+
+    number: int
+    questionnaire_id: str
+    version: int
+    digest: str | None
+    page: str | None
+    answers: dict[str, Any]
+    plan: Plan
+    name: str | None
+    created_at: datetime
+    updated_at: datetime
+    completed_at: datetime | None
+    workshop_id: int | None
+
+    @property
+    def completed(self) -> bool:
+        return self.completed_at is not None
+
+    def response(self) -> Response:
+        """This round as the portable response document."""
+        return Response(
+            questionnaire=self.questionnaire_id,
+            version=self.version,
+            digest=self.digest,
+            name=self.name,
+            answers=self.answers,
+            plan=self.plan,
+            page=self.page,
+            round=self.number,
+        )
+
+
+class Store:
+    """Respondents, rounds and answers in SQLite or PostgreSQL (see ``netclarity.config``)."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Connect (default: ``config.database_url()``) and create or upgrade the schema."""
+        database = Database.open(config.normalise(url) if url else config.database_url())
+        try:
+            upgrade(database)
+        except BaseException:
+            database.dispose()
+            raise
+        return cls(database)
+
+    def close(self) -> None:
+        """Close the pooled connections (tests, shutdown); the store is unusable afterwards."""
+        self.database.dispose()
+
+    # -- respondents and rounds ------------------------------------------------------------
+
+    def start(
+        self,
+        questionnaire_id: str,
+        version: int,
+        digest: str,
+        *,
+        name: str | None = None,
+        workshop_id: int | None = None,
+    ) -> tuple[str, Round]:
+        """A new respondent on round 1; the token is returned once and stored only hashed."""
+        validation.text(questionnaire_id, "questionnaire id", MAX_QUESTIONNAIRE_ID)
+        validation.text(digest, "digest", MAX_DIGEST)
+        validation.optional_text(name, "name", MAX_NAME)
+        token = new_token()
+        now = _now()
+
+        def work(conn: Connection) -> None:
+            respondent_id = _insert_respondent(conn, token, name, workshop_id, now)
+            conn.execute(
+                sa.insert(rounds).values(
+                    respondent_id=respondent_id,
+                    number=1,
+                    questionnaire_id=questionnaire_id,
+                    version=version,
+                    digest=digest,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+
+        self.database.write(work)
+        return token, Round(
+            number=1,
+            questionnaire_id=questionnaire_id,
+            version=version,
+            digest=digest,
+            page=None,
+            answers={},
+            plan=Plan(),
+            name=name,
+            created_at=now,
+            updated_at=now,
+            completed_at=None,
+            workshop_id=workshop_id,
+        )
+
+    def load(self, token: str) -> Round | None:
+        """The latest round, or None when no respondent has this token."""
+
+        def work(conn: Connection) -> Round | None:
+            respondent = _respondent(conn, token)
+            if respondent is None:
+                return None
+            latest = _read_rounds(conn, respondent, latest_only=True)
+            return latest[0] if latest else None
+
+        return self.database.read(work)
+
+    def rounds(self, token: str) -> list[Round]:
+        """All rounds, oldest first."""
+
+        def work(conn: Connection) -> list[Round]:
+            return _read_rounds(conn, _known_respondent(conn, token), latest_only=False)
+
+        return self.database.read(work)
+
+    def new_round(self, token: str, questionnaire_id: str, version: int, digest: str) -> Round:
+        """Start the next round (a retake); saves go to it, earlier rounds stay as they were."""
+        validation.text(questionnaire_id, "questionnaire id", MAX_QUESTIONNAIRE_ID)
+        validation.text(digest, "digest", MAX_DIGEST)
+        now = _now()
+
+        def work(conn: Connection) -> Round:
+            respondent = _known_respondent(conn, token, lock=True)
+            last = conn.execute(
+                sa.select(sa.func.max(rounds.c.number)).where(
+                    rounds.c.respondent_id == respondent.id
+                )
+            ).scalar_one()
+            number = (last or 0) + 1
+            conn.execute(
+                sa.insert(rounds).values(
+                    respondent_id=respondent.id,
+                    number=number,
+                    questionnaire_id=questionnaire_id,
+                    version=version,
+                    digest=digest,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            return Round(
+                number=number,
+                questionnaire_id=questionnaire_id,
+                version=version,
+                digest=digest,
+                page=None,
+                answers={},
+                plan=Plan(),
+                name=respondent.name,
+                created_at=now,
+                updated_at=now,
+                completed_at=None,
+                workshop_id=respondent.workshop_id,
+            )
+
+        return self.database.write(work)
+
+    def delete(self, token: str) -> bool:
+        """Delete the respondent and everything under the token; False if there was nothing."""
+
+        def work(conn: Connection) -> bool:
+            deleted = conn.execute(
+                sa.delete(respondents).where(respondents.c.token_hash == token_hash(token))
+            )
+            return deleted.rowcount > 0
+
+        return self.database.write(work)
+
+    # -- the latest round ------------------------------------------------------------------
+
+    def save_answer(self, token: str, key: str, value: Any) -> None:
+        """Store one answer (key ``plan``: the plan) in the latest round, replacing the old one."""
+        self.save_answers(token, {key: value})
+
+    def save_answers(self, token: str, values: Mapping[str, Any]) -> None:
+        """Store several answers in the latest round, all or none."""
+        checked = {key: validation.answer(key, value) for key, value in values.items()}
+        now = _now()
+
+        def work(conn: Connection) -> None:
+            round_id = _touch_latest(conn, token, now)
+            for key, value in checked.items():
+                _upsert_answer(conn, round_id, key, value, now)
+
+        self.database.write(work)
+
+    def delete_answer(self, token: str, key: str) -> None:
+        """Forget one answer of the latest round (no error if it was not there)."""
+        now = _now()
+
+        def work(conn: Connection) -> None:
+            round_id = _touch_latest(conn, token, now)
+            conn.execute(
+                sa.delete(answers).where(answers.c.round_id == round_id, answers.c.key == key)
+            )
+
+        self.database.write(work)
+
+    def set_page(self, token: str, page: str) -> None:
+        """Remember the page the person is on, so a resume link opens it."""
+        validation.text(page, "page", MAX_PAGE)
+        now = _now()
+        self.database.write(lambda conn: _touch_latest(conn, token, now, page=page))
+
+    def complete(self, token: str) -> None:
+        """Mark the latest round completed; completing again keeps the first time."""
+        now = _now()
+        completed_at = sa.func.coalesce(rounds.c.completed_at, now)
+        self.database.write(lambda conn: _touch_latest(conn, token, now, completed_at=completed_at))
+
+    # -- portable documents ----------------------------------------------------------------
+
+    def export(self, token: str) -> list[Response]:
+        """Every round as a response document, oldest first."""
+        return [round_.response() for round_ in self.rounds(token)]
+
+    def import_response(self, response: Response) -> str:
+        """A new respondent holding this response; returns their new token."""
+        return self.import_responses([response])
+
+    def import_responses(self, responses: Iterable[Response]) -> str:
+        """A new respondent holding these rounds (an ``export``); returns their new token.
+
+        Round numbers are kept, so a retake after the import is numbered after them; the
+        name is the one of the latest round.
+        """
+        ordered = sorted(responses, key=lambda response: response.round)
+        if not ordered:
+            raise InvalidValue("nothing to import: no responses")
+        numbers = [response.round for response in ordered]
+        if len(set(numbers)) != len(numbers):
+            raise InvalidValue(f"two responses have the same round number: {numbers}")
+        checked = [(response, _checked_answers(response)) for response in ordered]
+        name = validation.optional_text(ordered[-1].name, "name", MAX_NAME)
+        token = new_token()
+        now = _now()
+
+        def work(conn: Connection) -> None:
+            respondent_id = _insert_respondent(conn, token, name, None, now)
+            for response, stored in checked:
+                round_id = conn.execute(
+                    sa.insert(rounds)
+                    .values(
+                        respondent_id=respondent_id,
+                        number=response.round,
+                        questionnaire_id=response.questionnaire,
+                        version=response.version,
+                        digest=response.digest,
+                        page=response.page,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                    .returning(rounds.c.id)
+                ).scalar_one()
+                for key, value in stored.items():
+                    _upsert_answer(conn, round_id, key, value, now)
+
+        self.database.write(work)
+        return token
+
+
+def _checked_answers(response: Response) -> dict[str, Any]:
+    """The rows an imported response becomes: its answers plus the plan under ``PLAN_KEY``."""
+    validation.text(response.questionnaire, "questionnaire id", MAX_QUESTIONNAIRE_ID)
+    validation.optional_text(response.digest, "digest", MAX_DIGEST)
+    validation.optional_text(response.page, "page", MAX_PAGE)
+    if PLAN_KEY in response.answers:
+        raise InvalidValue(f"answer key {PLAN_KEY!r} is reserved for the plan")
+    stored = {key: validation.answer(key, value) for key, value in response.answers.items()}
+    stored[PLAN_KEY] = validation.plan(response.plan)
+    return stored
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes (stored as UTC); PostgreSQL aware ones in its zone."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _insert_respondent(
+    conn: Connection, token: str, name: str | None, workshop_id: int | None, now: datetime
+) -> int:
+    respondent_id: int = conn.execute(
+        sa.insert(respondents)
+        .values(token_hash=token_hash(token), name=name, workshop_id=workshop_id, created_at=now)
+        .returning(respondents.c.id)
+    ).scalar_one()
+    return respondent_id
+
+
+def _respondent(conn: Connection, token: str, *, lock: bool = False) -> Row[Any] | None:
+    query = sa.select(respondents).where(respondents.c.token_hash == token_hash(token))
+    if lock:
+        query = query.with_for_update()
+    return conn.execute(query).one_or_none()
+
+
+def _known_respondent(conn: Connection, token: str, *, lock: bool = False) -> Row[Any]:
+    respondent = _respondent(conn, token, lock=lock)
+    if respondent is None:
+        raise UnknownToken()
+    return respondent
+
+
+def _touch_latest(conn: Connection, token: str, now: datetime, **changes: Any) -> int:
+    """Lock and update the latest round (``updated_at`` plus ``changes``); return its id."""
+    round_id = conn.execute(
+        sa.select(rounds.c.id)
+        .join(respondents, respondents.c.id == rounds.c.respondent_id)
+        .where(respondents.c.token_hash == token_hash(token))
+        .order_by(rounds.c.number.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    if round_id is None:
+        raise UnknownToken()
+    conn.execute(sa.update(rounds).where(rounds.c.id == round_id).values(updated_at=now, **changes))
+    return int(round_id)
+
+
+def _upsert_answer(conn: Connection, round_id: int, key: str, value: Any, now: datetime) -> None:
+    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    statement = dialect_insert(answers).values(
+        round_id=round_id, key=key, value=value, updated_at=now
+    )
+    conn.execute(
+        statement.on_conflict_do_update(
+            index_elements=[answers.c.round_id, answers.c.key],
+            set_={"value": statement.excluded.value, "updated_at": statement.excluded.updated_at},
+        )
+    )
+
+
+def _read_rounds(conn: Connection, respondent: Row[Any], *, latest_only: bool) -> list[Round]:
+    query = sa.select(rounds).where(rounds.c.respondent_id == respondent.id)
+    if latest_only:
+        query = query.order_by(rounds.c.number.desc()).limit(1)
+    round_rows = sorted(conn.execute(query).all(), key=lambda row: row.number)
+    stored: dict[int, dict[str, Any]] = {row.id: {} for row in round_rows}
+    answer_rows = conn.execute(
+        sa.select(answers.c.round_id, answers.c.key, answers.c.value)
+        .where(answers.c.round_id.in_(list(stored)))
+        .order_by(answers.c.round_id, answers.c.key)
+    )
+    for round_id, key, value in answer_rows:
+        stored[round_id][key] = value
+    return [_round(row, respondent, stored[row.id]) for row in round_rows]
+
+
+def _round(row: Row[Any], respondent: Row[Any], stored: dict[str, Any]) -> Round:
+    plan = stored.pop(PLAN_KEY, None)
+    return Round(
+        number=row.number,
+        questionnaire_id=row.questionnaire_id,
+        version=row.version,
+        digest=row.digest,
+        page=row.page,
+        answers=stored,
+        plan=Plan() if plan is None else Plan.model_validate(plan),
+        name=respondent.name,
+        created_at=_utc(row.created_at),
+        updated_at=_utc(row.updated_at),
+        completed_at=None if row.completed_at is None else _utc(row.completed_at),
+        workshop_id=respondent.workshop_id,
+    )
