@@ -1,0 +1,81 @@
+"""Many people saving at once lose nothing and see no "database is locked".
+
+Fifty threads stand in for fifty Streamlit sessions of one server (a workshop room): each
+call of the shared store runs on its own pooled connection and transaction.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
+
+from netclarity.store import Store
+
+DIGEST = "f6" * 32
+WRITERS = 50
+SAVES_EACH = 4
+T = TypeVar("T")
+
+
+def _all_at_once(work: Callable[[int], T]) -> list[T]:
+    """Run ``work(0..WRITERS-1)`` on WRITERS threads released together; re-raise any error."""
+    barrier = threading.Barrier(WRITERS)
+
+    def released(number: int) -> T:
+        barrier.wait()
+        return work(number)
+
+    with ThreadPoolExecutor(max_workers=WRITERS) as pool:
+        return list(pool.map(released, range(WRITERS)))
+
+
+def test_fifty_writers_on_one_round_keep_every_answer(store: Store) -> None:
+    token, _ = store.start("networking_clarity", 1, DIGEST)
+
+    def write(number: int) -> None:
+        for save in range(SAVES_EACH):
+            store.save_answer(token, f"q{number:02d}_{save}", {"writer": number, "save": save})
+
+    _all_at_once(write)
+
+    loaded = store.load(token)
+    assert loaded is not None
+    assert loaded.answers == {
+        f"q{number:02d}_{save}": {"writer": number, "save": save}
+        for number in range(WRITERS)
+        for save in range(SAVES_EACH)
+    }
+
+
+def test_fifty_people_starting_and_saving_at_once_each_keep_their_answers(store: Store) -> None:
+    def person(number: int) -> str:
+        token, _ = store.start("networking_clarity", 1, DIGEST, name=f"Person {number}")
+        for save in range(SAVES_EACH):
+            store.save_answers(token, {"hours": {"meetups": save}, f"note_{save}": f"{number}"})
+        store.set_page(token, "results")
+        store.complete(token)
+        return token
+
+    tokens = _all_at_once(person)
+
+    for number, token in enumerate(tokens):
+        loaded = store.load(token)
+        assert loaded is not None
+        assert (loaded.name, loaded.page, loaded.completed) == (f"Person {number}", "results", True)
+        assert loaded.answers == {
+            "hours": {"meetups": SAVES_EACH - 1},
+            **{f"note_{save}": f"{number}" for save in range(SAVES_EACH)},
+        }
+
+
+def test_the_same_answer_saved_by_fifty_writers_ends_as_one_of_their_values(store: Store) -> None:
+    token, _ = store.start("networking_clarity", 1, DIGEST)
+
+    _all_at_once(lambda number: store.save_answer(token, "confidence", number))
+
+    loaded = store.load(token)
+    assert loaded is not None
+    assert list(loaded.answers) == ["confidence"]
+    assert loaded.answers["confidence"] in range(WRITERS)
