@@ -1,0 +1,204 @@
+"""The PDF summary a person keeps: cover, charts, findings, plan, answers, 90-day check-in.
+
+It is what someone takes to a coaching session, so it reads as a document rather than a
+screen dump: a cover with the one number that matters said in a plain sentence, the charts
+from the results page, what stands out, the plan in the person's own words, every answer
+page by page, and how to come back in 90 days.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Literal
+
+from netclarity import answers as answers_module
+from netclarity.insights import Finding, findings
+from netclarity.questionnaire import (
+    Allocation,
+    ChoiceMatrix,
+    MultipleChoice,
+    Question,
+    Questionnaire,
+    Ranking,
+)
+from netclarity.report.document import (
+    ACCENT,
+    EMPHASIS,
+    LEAD,
+    LINK,
+    NOTE,
+    QUIET,
+    STRONG,
+    SUBHEADING,
+    TITLE,
+    Document,
+    Style,
+)
+from netclarity.report.images import qr_png
+from netclarity.report.texts import ReportTexts
+from netclarity.response import Plan, Response
+from netclarity.scoring import Scores, score
+
+CHECK_IN_DAYS = 90
+DECISION_ORDER = ("grow", "keep", "reduce", "stop")
+QR_WIDTH = 32.0
+KICKER = Style(10, bold=True, color=ACCENT)
+
+
+def build_pdf(
+    questionnaire: Questionnaire,
+    response: Response,
+    *,
+    name: str | None = None,
+    paper: Literal["a4", "letter"] = "a4",
+    resume_url: str | None = None,
+    today: date | None = None,
+) -> bytes:
+    """The summary of ``response`` as PDF bytes; ``name`` defaults to the response's."""
+    if response.questionnaire != questionnaire.id:
+        raise ValueError(
+            f"these answers are for the questionnaire '{response.questionnaire}', "
+            f"not '{questionnaire.id}'"
+        )
+    texts = ReportTexts()
+    name = name if name is not None else response.name
+    day = today or date.today()
+    written = texts.format_date(day)
+    doc = Document(
+        paper=paper,
+        title=questionnaire.title,
+        header_left=f"{questionnaire.title} · {name}" if name else questionnaire.title,
+        header_right=written,
+        page_label=texts.page,
+    )
+    scores = score(questionnaire, response.answers)
+    _cover(doc, questionnaire, scores, texts, name=name, written=written)
+    doc.add_page()
+    _findings(doc, findings(questionnaire, scores, response.answers), texts)
+    _plan(doc, questionnaire, response.plan, texts)
+    _answers(doc, questionnaire, response, texts)
+    _check_in(doc, texts, day=day, resume_url=resume_url)
+    return bytes(doc.output())
+
+
+def _cover(
+    doc: Document,
+    questionnaire: Questionnaire,
+    scores: Scores,
+    texts: ReportTexts,
+    *,
+    name: str | None,
+    written: str,
+) -> None:
+    doc.add_page()
+    doc.set_y(doc.h * 0.22)
+    doc.text(texts.kicker, KICKER, after=3)
+    doc.text(questionnaire.title, TITLE, after=5)
+    if name:
+        doc.text(texts.prepared_for.format(name=name), LEAD)
+    doc.text(written, QUIET, after=8)
+    doc.rule(color=ACCENT, width=24)
+    doc.gap(8)
+    alignment = scores.alignment
+    sentence = (
+        texts.alignment_unknown
+        if alignment is None
+        else texts.alignment.format(alignment=f"{alignment:.0f}")
+    )
+    doc.text(sentence, LEAD, after=6)
+    if questionnaire.description:
+        doc.text(questionnaire.description, EMPHASIS)
+
+
+def _findings(doc: Document, found: list[Finding], texts: ReportTexts) -> None:
+    doc.heading(texts.findings)
+    if not found:
+        doc.text(texts.no_findings, EMPHASIS)
+    for finding in found:
+        doc.marked(finding.text, texts.rule.format(id=finding.rule_id))
+        doc.gap(3.5)
+
+
+def _plan(doc: Document, questionnaire: Questionnaire, plan: Plan, texts: ReportTexts) -> None:
+    doc.heading(texts.plan)
+    goals = [goal for goal in plan.goals if goal.what.strip()]
+    channels = {o.id: o.label for o in questionnaire.channels}
+    decided = sorted(
+        (c for c in plan.channels.items() if c[0] in channels),
+        key=lambda item: (
+            DECISION_ORDER.index(item[1].decision),
+            list(channels).index(item[0]),
+        ),
+    )
+    if not goals and not decided and not plan.give.strip():
+        doc.text(texts.plan_empty, EMPHASIS)
+        return
+    if goals:
+        doc.heading(texts.plan_goals, SUBHEADING)
+        for number, goal in enumerate(goals, start=1):
+            details = []
+            if goal.measure.strip():
+                details.append(texts.plan_measure.format(measure=goal.measure))
+            if goal.by.strip():
+                details.append(texts.plan_by.format(by=_written_date(goal.by, texts)))
+            doc.labelled(f"{number}. {goal.what}", "\n".join(details))
+            doc.gap(2)
+    if decided:
+        doc.heading(texts.plan_channels, SUBHEADING)
+        for channel_id, choice in decided:
+            label = f"{texts.decisions[choice.decision]}: {channels[channel_id]}"
+            if choice.hope.strip():
+                doc.labelled(label, choice.hope)
+            else:
+                doc.text(label, STRONG)
+            doc.gap(2)
+    if plan.give.strip():
+        doc.heading(texts.plan_give, SUBHEADING)
+        doc.text(plan.give)
+
+
+def _written_date(value: str, texts: ReportTexts) -> str:
+    """An ISO date as words; anything else (``"end of June"``) as the person typed it."""
+    try:
+        return texts.format_date(date.fromisoformat(value.strip()))
+    except ValueError:
+        return value
+
+
+LISTED = (Allocation, ChoiceMatrix, MultipleChoice, Ranking)
+
+
+def _answers(
+    doc: Document, questionnaire: Questionnaire, response: Response, texts: ReportTexts
+) -> None:
+    given = answers_module.clean(questionnaire, response.answers)
+    doc.heading(texts.answers)
+    for page in questionnaire.pages:
+        questions = answers_module.visible_questions(page, given)
+        if not questions:
+            continue
+        doc.heading(page.title, SUBHEADING)
+        for question in questions:
+            doc.labelled(question.label, _shown(questionnaire, question, given.get(question.id)))
+            doc.gap(3)
+
+
+def _shown(questionnaire: Questionnaire, question: Question, value: object) -> str:
+    """The answer as ``answers.display`` words it; one item per line for list answers."""
+    shown = answers_module.display(questionnaire, question, value)
+    if isinstance(question, LISTED) and answers_module.is_answered(value):
+        return shown.replace("; ", "\n")
+    return shown
+
+
+def _check_in(doc: Document, texts: ReportTexts, *, day: date, resume_url: str | None) -> None:
+    qr = qr_png(resume_url) if resume_url else None
+    doc.heading(texts.check_in, keep=QR_WIDTH if qr else None)
+    when = texts.format_date(day + timedelta(days=CHECK_IN_DAYS))
+    doc.text(texts.check_in_text.format(date=when), after=3)
+    if resume_url and qr:
+        doc.text(texts.resume_link)
+        doc.text(resume_url, LINK, link=resume_url, after=3)
+        doc.picture(qr, width=QR_WIDTH, align="L")
+        doc.gap(2)
+        doc.text(texts.resume_private, NOTE)
