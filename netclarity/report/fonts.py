@@ -1,8 +1,8 @@
 """Fonts for the PDF, so that a name or an answer in any script prints as typed.
 
 fpdf2's built-in fonts cover Latin-1 only, so the PDF embeds TrueType fonts from Debian
-packages: Noto Sans for the text (Latin, Greek, Cyrillic), DejaVu Sans for the symbols Noto
-Sans lacks, Noto Sans Arabic and Hebrew, WenQuanYi Micro Hei for Chinese, Japanese and Korean,
+packages: Noto Sans for the text (Latin, Greek, Cyrillic), then Noto Sans Arabic and Hebrew,
+DejaVu Sans for the symbols those lack, WenQuanYi Micro Hei for Chinese, Japanese and Korean,
 and Noto Color Emoji. Each character is printed in the first of those fonts that has it
 (pictographs go to the emoji font first); a character none of them has becomes a visible
 U+FFFD placeholder instead of silently vanishing.
@@ -81,7 +81,7 @@ HEBREW = Face(
 CJK = Face("cjk", "fonts-wqy-microhei", {"": WQY / "wqy-microhei.ttc"})
 EMOJI = Face("emoji", "fonts-noto-color-emoji", {"": NOTO / "NotoColorEmoji.ttf"}, color=True)
 
-FALLBACKS: tuple[Face, ...] = (SYMBOLS, ARABIC, HEBREW, CJK, EMOJI)
+FALLBACKS: tuple[Face, ...] = (ARABIC, HEBREW, SYMBOLS, CJK, EMOJI)
 """The order in which fonts are tried for a character the text font lacks."""
 
 FACES: tuple[Face, ...] = (TEXT, *FALLBACKS)
