@@ -79,10 +79,6 @@ class Database:
             )
         return cls(engine)
 
-    @property
-    def backend(self) -> str:
-        return self.engine.dialect.name
-
     def read(self, work: Callable[[Connection], T]) -> T:
         return self._run(self.engine, work)
 
