@@ -1,0 +1,166 @@
+"""The ``score`` command: a response's scores and findings as JSON on standard output.
+
+``python -m netclarity score ANSWERS.json [--questionnaire PATH]`` reads a response file
+(``netclarity.response.Response``), loads the questionnaire it names from ``questions/``
+(or the file given), and prints what the results page shows: alignment, each goal's stated
+and delivered share and gap, the flags, the suggested mix and the findings. Numbers are
+rounded here, for reading; ``netclarity.scoring`` keeps them exact. Exit status: 0 scored,
+1 the response or questionnaire has problems (reported as ``FILE:LINE: message``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from netclarity import insights, loader, scoring
+from netclarity.problems import Problem, QuestionnaireError, display_path
+from netclarity.questionnaire import Questionnaire
+from netclarity.response import Response
+
+QUESTIONS = Path(__file__).resolve().parent.parent / "questions"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("answers", type=Path, metavar="ANSWERS.json", help="a response file")
+    parser.add_argument(
+        "--questionnaire",
+        type=Path,
+        metavar="PATH",
+        help="the questionnaire file (default: the one in questions/ with the response's id)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    name = display_path(args.answers)
+    try:
+        response = Response.model_validate_json(args.answers.read_bytes())
+    except OSError as exc:
+        return _fail(Problem(name, 1, f"cannot read the file: {exc.strerror}"))
+    except ValidationError as exc:
+        return _fail(*(Problem(name, 1, _message(error)) for error in exc.errors()))
+    try:
+        questionnaire = _questionnaire(response.questionnaire, args.questionnaire)
+    except QuestionnaireError as exc:
+        return _fail(*exc.problems)
+    if questionnaire.id != response.questionnaire:
+        return _fail(
+            Problem(
+                name,
+                1,
+                f"the response answers '{response.questionnaire}', not '{questionnaire.id}'",
+            )
+        )
+    if questionnaire.version != response.version:
+        print(
+            f"{name}:1: note: answered version {response.version}, "
+            f"scored with version {questionnaire.version}",
+            file=sys.stderr,
+        )
+    scores = scoring.score(questionnaire, response.answers)
+    found = insights.findings(questionnaire, scores, response.answers)
+    print(json.dumps(as_json(questionnaire, scores, found), indent=2, ensure_ascii=False))
+    return 0
+
+
+def as_json(
+    questionnaire: Questionnaire, scores: scoring.Scores, found: list[insights.Finding]
+) -> dict[str, Any]:
+    """The scores as plain JSON values, rounded for reading (shares to 0.001, hours to 0.1).
+
+    Channels are listed when they have hours, money or suggested hours.
+    """
+    channels = [
+        c
+        for c in scores.channels
+        if c.hours > 0 or (c.money or 0) > 0 or _hours(c.suggested_hours) > 0
+    ]
+    return {
+        "questionnaire": questionnaire.id,
+        "version": questionnaire.version,
+        "alignment": _round(scores.alignment, 1),
+        "missing": list(scores.missing),
+        "top_goals": list(scores.top_goals),
+        "goals": [
+            {
+                "id": g.id,
+                "stated": _round(g.stated, 3),
+                "delivered": _round(g.delivered, 3),
+                "gap": _round(g.gap, 3),
+                "status": g.status,
+                "top": g.top,
+            }
+            for g in scores.goals
+        ],
+        "channels": [
+            {
+                "id": c.id,
+                "hours": _hours(c.hours),
+                "share": _round(c.share, 3),
+                "money": _round(c.money, 2),
+                "cost_per_hour": _round(c.cost_per_hour, 2),
+                "serves_top_goal": c.serves_top_goal,
+                "obligation": c.obligation,
+                "outcome": c.outcome,
+                "suggested_hours": _hours(c.suggested_hours),
+            }
+            for c in channels
+        ],
+        "flags": {
+            "unserved_channels": list(scores.unserved_channels),
+            "unserved_share": _round(scores.unserved_share, 3),
+            "obligations": list(scores.obligations),
+            "obligation_share": _round(scores.obligation_share, 3),
+            "nothing_delivered": scores.nothing_delivered,
+        },
+        "money": {
+            "total": _round(scores.total_money, 2),
+            "outcomes": scores.outcomes_count,
+            "cost_per_outcome": _round(scores.cost_per_outcome, 2),
+        },
+        "suggested": {
+            "alignment": _round(scores.suggested_alignment, 1),
+            "hours": {c.id: _hours(c.suggested_hours) for c in channels},
+        },
+        "findings": [{"rule": f.rule_id, "text": f.text} for f in found],
+    }
+
+
+def _questionnaire(questionnaire_id: str, path: Path | None) -> Questionnaire:
+    if path is not None:
+        return loader.load_file(path).questionnaire
+    catalogue = loader.load_directory(QUESTIONS)
+    if questionnaire_id in catalogue.loaded:
+        return catalogue.get(questionnaire_id)
+    missing = Problem(
+        display_path(QUESTIONS),
+        1,
+        f"no questionnaire with id '{questionnaire_id}' "
+        f"(found: {', '.join(sorted(catalogue.loaded)) or 'none'})",
+    )
+    # a broken file may be the one wanted: show its problems too
+    raise QuestionnaireError([missing, *(p for e in catalogue.errors for p in e.problems)])
+
+
+def _fail(*problems: Problem) -> int:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1
+
+
+def _message(error: Any) -> str:
+    where = ".".join(str(part) for part in error["loc"]) or "top level"
+    return f"{where}: {error['msg']}"
+
+
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits) + 0.0
+
+
+def _hours(value: float | None) -> float:
+    return round(value or 0.0, 1) + 0.0
