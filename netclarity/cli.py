@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from netclarity import schema, validate
+from netclarity import report_command, schema, validate
 
 
 class CommandModule(Protocol):
@@ -53,6 +53,7 @@ class Command:
 COMMANDS = (
     Command("validate", "check questionnaire files and report every problem", validate),
     Command("schema", "write questions/schema.json for editors (--check: is it current?)", schema),
+    Command("report", "build the PDF summary of a response", report_command),
 )
 
 

@@ -140,11 +140,13 @@ class Document(FPDF):
         self.set_text_color(*style.color)
 
     def _line(self, text: str, width: float, align: str) -> None:
-        """One line of already prepared text, cut to the width rather than wrapped."""
+        """One line of already prepared text, shortened with "…" rather than wrapped."""
         self.set_text_shaping(needs_shaping(text))
-        while len(text) > 1 and self.get_string_width(text) > width:
+        shortened = text
+        while len(shortened) > 1 and self.get_string_width(shortened) > width:
             text = text[: max(1, int(len(text) * 0.9))]
-        self.cell(width, 5, text, align=align)
+            shortened = text.rstrip() + "…"
+        self.cell(width, 5, shortened, align=align)
 
     # --- layout --------------------------------------------------------------------------
 
