@@ -118,7 +118,7 @@ def _check_questions(
         qid = str(question.get("id"))
         for key in ("of", "rows"):
             source = question.get(key)
-            if source in sources and not sources[source]:
+            if isinstance(source, str) and source in sources and not sources[source]:
                 yield (*path, key), f"{key}: {source}, but the questionnaire defines no {source}"
         for key in ("options", "columns"):
             options = question.get(key)
@@ -173,7 +173,7 @@ def _check_rows_used_in(
 def _has_column(question: dict[str, Any], ids: tuple[str, ...]) -> bool:
     columns = question.get("columns")
     present = (
-        {c.get("id") for c in columns if isinstance(c, dict)}
+        {c.get("id") for c in columns if isinstance(c, dict) and isinstance(c.get("id"), str)}
         if isinstance(columns, list)
         else set()
     )
@@ -239,7 +239,7 @@ def _check_test(
     tested = [condition[k] for k in ("equals", "not_equals", "includes") if k in condition]
     tested += condition["in"] if isinstance(condition.get("in"), list) else []
     for value in tested:
-        if value not in ids:
+        if isinstance(value, str | int | float) and value not in ids:  # others: shape errors
             yield (
                 where,
                 f"'{value}' is not an option of '{name}' (options: {', '.join(sorted(ids))})",

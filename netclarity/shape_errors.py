@@ -240,6 +240,8 @@ def _expected(item: _Error) -> list[str]:
 
 def _one_of(words: list[str]) -> str:
     unique = list(dict.fromkeys(words))
+    if "a number" in unique and "a whole number" in unique:  # int | float: any number
+        unique.remove("a whole number")
     return unique[0] if len(unique) == 1 else f"{', '.join(unique[:-1])} or {unique[-1]}"
 
 
@@ -313,8 +315,13 @@ _KINDS = {
 }
 
 
+_PARTS = ("option", "row", "column")
+"""Kinds whose ids are unique only within their question, so the question is named too."""
+
+
 def where(path: DataPath, raw: Any) -> str:
-    """Name a place the way a person reads the file: ``question 'day'.label``, ``fit.blog``."""
+    """Name a place the way a person reads the file: ``question 'day'.label``, ``fit.blog``,
+    ``question 'day', option 'monday'``."""
     label, rest = "", list(path)
     node = raw
     for i, part in enumerate(path):
@@ -327,7 +334,8 @@ def where(path: DataPath, raw: Any) -> str:
         if isinstance(part, int) and i and str(path[i - 1]) in _KINDS:
             kind = _KINDS[str(path[i - 1])]
             named = isinstance(node, dict) and isinstance(node.get("id"), str)
-            label = f"{kind} '{node['id']}'" if named else f"{kind} {part + 1}"
+            this = f"{kind} '{node['id']}'" if named else f"{kind} {part + 1}"
+            label = f"{label}, {this}" if kind in _PARTS and label else this
             rest = list(path[i + 1 :])
     tail = ".".join(str(p) for p in rest)
     if label:

@@ -8,6 +8,7 @@ build plain Python data plus a map from each value's path to its line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,8 +16,14 @@ import yaml
 
 Path_ = tuple[str | int, ...]
 
-MAX_BYTES = 1_000_000
-"""A questionnaire is a few dozen kilobytes; anything this big is a mistake or an attack."""
+MAX_BYTES = 500_000
+"""A questionnaire is a few dozen kilobytes (the networking one: 25 kB); anything this big
+is a mistake or an attack, and pure-Python YAML parsing of it would already take seconds."""
+
+BOOL_TAG = "tag:yaml.org,2002:bool"
+
+MAX_DEPTH = 50
+"""Nesting of mappings and lists; a questionnaire needs about eight levels."""
 
 
 class YamlProblem(Exception):
@@ -26,6 +33,54 @@ class YamlProblem(Exception):
         self.line = line
         self.message = message
         super().__init__(f"{line}: {message}")
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing anchors, aliases and deep nesting as they are read.
+
+    Refusing while reading matters: aliases can make a small file expand exponentially
+    (an "alias bomb"), and PyYAML's scanner slows down with the square of the bracket
+    depth, so a megabyte of ``[`` would otherwise keep a server busy for hours.
+
+    Only ``true`` and ``false`` are booleans, as in YAML 1.2 (and so in editors using
+    yaml-language-server): under PyYAML's YAML 1.1 rules a Likert point or a label
+    written ``Yes``, ``No``, ``On`` or ``Off`` would silently become true or false.
+    """
+
+    def _refuse_depth(self) -> None:
+        if len(self.indents) + self.flow_level >= MAX_DEPTH:
+            raise YamlProblem(
+                self.get_mark().line + 1,
+                f"the file is nested more than {MAX_DEPTH} levels deep; "
+                "a questionnaire needs only a few",
+            )
+
+    def add_indent(self, column: int) -> bool:
+        if column > self.indent:
+            self._refuse_depth()
+        return super().add_indent(column)
+
+    def fetch_flow_collection_start(self, TokenClass: Any) -> None:
+        self._refuse_depth()
+        super().fetch_flow_collection_start(TokenClass)
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise YamlProblem(
+                event.start_mark.line + 1 if event.start_mark else 1,
+                "anchors and aliases (&name / *name) are not supported; write the value out",
+            )
+        return super().compose_node(parent, index)
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != BOOL_TAG]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 @dataclass
@@ -46,7 +101,7 @@ class SourceMap:
 
 @dataclass
 class _Walker:
-    loader: yaml.SafeLoader
+    loader: _Loader
     source: SourceMap = field(default_factory=SourceMap)
     duplicates: list[tuple[int, str]] = field(default_factory=list)
 
@@ -71,14 +126,25 @@ class _Walker:
         return self.loader.construct_object(node)
 
 
-def _reject_aliases(text: str) -> None:
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            mark = event.start_mark
-            raise YamlProblem(
-                mark.line + 1 if mark else 1,
-                "anchors and aliases (&name / *name) are not supported; write the value out",
-            )
+_HINTS = {
+    "mapping values are not allowed here": "if a text contains ': ', put it in quotes",
+    "<block end>": "check the indentation",
+    "could not find expected ':'": "check the indentation and that each key ends with ':'",
+}
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
+    """PyYAML's message, with where the broken part started and a hint in plain words."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    problem = exc.problem or "invalid YAML"
+    if "'\\t'" in problem:
+        return YamlProblem(line, "YAML syntax: a tab character; indent with spaces only")
+    if exc.context:
+        start = exc.context_mark.line + 1 if exc.context_mark else line
+        problem += f" ({exc.context}" + (f" that starts on line {start})" if start != line else ")")
+    hints = [hint for clue, hint in _HINTS.items() if clue in problem]
+    return YamlProblem(line, f"YAML syntax: {problem}" + (f"; {hints[0]}" if hints else ""))
 
 
 def load(data: bytes) -> tuple[Any, SourceMap, list[tuple[int, str]]]:
@@ -94,8 +160,7 @@ def load(data: bytes) -> tuple[Any, SourceMap, list[tuple[int, str]]]:
         line = data[: exc.start].count(b"\n") + 1
         raise YamlProblem(line, "the file is not UTF-8 text; save it as UTF-8") from None
     try:
-        _reject_aliases(text)
-        loader = yaml.SafeLoader(text)
+        loader = _Loader(text)
         try:
             node = loader.get_single_node()
             if node is None:
@@ -105,14 +170,7 @@ def load(data: bytes) -> tuple[Any, SourceMap, list[tuple[int, str]]]:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = exc.problem or "invalid YAML"
-        if exc.context:
-            what = f"{what} ({exc.context})"
-        raise YamlProblem(line, f"YAML syntax: {what}") from None
+        raise _syntax_problem(exc) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1, f"YAML syntax: {exc}") from None
-    except RecursionError:
-        raise YamlProblem(1, "the document is nested too deeply") from None
     return value, walker.source, walker.duplicates
