@@ -11,63 +11,13 @@ from netclarity.questionnaire import Questionnaire
 
 EVERY_TYPE = Path(__file__).parents[1] / "questionnaires" / "every_type.yaml"
 
-# Three goals, three channels. Channel x serves goal a very well and b a little; y serves b
-# and c well; z serves nothing. The hours question is only shown to people who say they
-# network, so hidden hours must not count.
-SMALL = b"""
-id: small
-version: 1
-title: Small
-goals:
-  - {id: a, label: Goal A, short: A}
-  - {id: b, label: Goal B}
-  - {id: c, label: Goal C}
-channels:
-  - {id: x, label: Channel X, mode: face_to_face}
-  - {id: y, label: Channel Y, mode: online}
-  - {id: z, label: Channel Z, mode: phone}
-fit:
-  x: {a: 3, b: 1}
-  y: {b: 2, c: 2}
-pages:
-  - id: only
-    title: Only
-    questions:
-      - {id: weights, type: allocation, label: Weights, of: goals, total: 100, role: goals}
-      - id: active
-        type: single_choice
-        label: Do you network?
-        options: [{id: "yes", label: "Yes"}, {id: "no", label: "No"}]
-      - id: hours
-        type: allocation
-        label: Hours
-        of: channels
-        role: mix
-        step: 0.5
-        show_if: {question: active, equals: "yes"}
-      - {id: money, type: allocation, label: Money, of: channels, role: money}
-      - id: motive
-        type: choice_matrix
-        label: Why?
-        rows: channels
-        only_rows_used_in: hours
-        role: motive
-        columns: [{id: want, label: Want}, {id: should, label: Should}]
-      - id: outcomes
-        type: choice_matrix
-        label: What came of it?
-        rows: channels
-        only_rows_used_in: hours
-        role: outcomes
-        columns:
-          - {id: win, label: A win}
-          - {id: nothing_yet, label: Nothing yet}
-"""
+SMALL = Path(__file__).parents[1] / "questionnaires" / "scoring.yaml"
+"""Goals a, b, c; channels x (fit a 3, b 1), y (b 2, c 2) and z (serves nothing)."""
 
 
 @pytest.fixture(scope="module")
 def small() -> Questionnaire:
-    return loader.parse(SMALL, "small.yaml")
+    return loader.load_file(SMALL).questionnaire
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,404 @@
+"""The results as Altair charts: scores in, chart out, for the results page and the PDF.
+
+Each builder takes the questionnaire (for goal and channel ``chart_label``s) and the
+``Scores``, and returns a chart whose data is inline, so the same object is shown by
+Streamlit (``width="container"`` fills the column) and rendered offline by vl-convert for
+the PDF (give a width in pixels there). Colours are from the Okabe–Ito palette, which stays
+distinguishable with every common kind of colour blindness, and no chart relies on colour
+alone: bars are labelled and every mark has a tooltip. Titles say what to look at. The
+words come from ``ChartTexts`` (English defaults) so they can be translated in one place.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import altair as alt
+from pydantic import BaseModel, ConfigDict
+
+from netclarity.questionnaire import Questionnaire
+from netclarity.scoring import Scores
+
+Width = int | Literal["container"]
+
+# Okabe & Ito (2008), "Color Universal Design".
+BLUE = "#0072B2"
+ORANGE = "#E69F00"
+GREEN = "#009E73"
+VERMILLION = "#D55E00"
+GREY = "#999999"
+TEXT = "#333333"
+
+BAR = 14
+TITLE_SIZE, SUBTITLE_SIZE = 14, 11
+CONTAINER_GUESS = 640
+"""The plot width assumed for breaking titles into lines when the chart fills its container."""
+AXIS_LABELS = 150
+"""Room the labels of the vertical axis take beside the plot, roughly."""
+"""Thickness of one bar in pixels; charts grow with the number of goals or channels."""
+FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
+
+
+class ChartTexts(BaseModel):
+    """Every word the charts show; ``{placeholders}`` are filled in by the builders."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    goals_title: str = "What you want from networking, and what your time delivers"
+    goals_subtitle: str = (
+        "Alignment {alignment} out of 100. Where the orange bar is shorter than the blue "
+        "one, that goal gets less of your time than you want."
+    )
+    stated: str = "What you want"
+    delivered: str = "What your time delivers"
+    share: str = "Share"
+    goal: str = "Goal"
+    hours_title: str = "Where your hours go"
+    hours_subtitle: str = "{unserved} of your hours go to places that serve none of your top goals."
+    hours_subtitle_all: str = (
+        "Every hour goes to a place that serves at least one of your top goals."
+    )
+    hours_axis: str = "Hours per month"
+    channel: str = "Where"
+    serves: str = "Serves a top goal"
+    serves_none: str = "Serves none of your top goals"
+    hours_all: str = "Hours"
+    hours_label: str = "{hours} h"
+    obligation_label: str = "{hours} h, because you feel you should"
+    obligation: str = "You feel you should go"
+    yes: str = "yes"
+    no: str = "no"
+    money: str = "Money per month"
+    gap_title: str = "Which goals get less, or more, than you want"
+    gap_subtitle: str = "Bars to the left: the goal gets less than its share of your points."
+    gap_axis: str = "What your time delivers minus what you want"
+    under: str = "Gets less than you want"
+    on_target: str = "About right"
+    over: str = "Gets more than you want"
+    mix_title: str = "Your hours now, and a rebalance that fits your goals better"
+    mix_subtitle: str = (
+        "Same {hours} hours a month. Alignment would go from {alignment} to {suggested}."
+    )
+    now: str = "Now"
+    suggested: str = "Suggested"
+    over_time_title: str = "Your alignment, round by round"
+    over_time_subtitle: str = "100 means your time delivers exactly the goals you stated."
+    round: str = "Round"
+    alignment: str = "Alignment (0–100)"
+
+
+DEFAULT_TEXTS = ChartTexts()
+
+
+def goals_chart(
+    questionnaire: Questionnaire,
+    scores: Scores,
+    *,
+    width: Width = "container",
+    texts: ChartTexts = DEFAULT_TEXTS,
+) -> alt.LayerChart:
+    """Stated and delivered share of every goal, side by side, heaviest stated goal first."""
+    labels = {g.id: g.chart_label for g in questionnaire.goals}
+    ordered = sorted(scores.goals, key=lambda g: (-g.stated, -g.delivered))
+    rows = [
+        {
+            "goal": labels[g.id],
+            "series": series,
+            "share": value,
+            "label": f"{value:.0%}",
+        }
+        for g in ordered
+        for series, value in ((texts.stated, g.stated), (texts.delivered, g.delivered))
+    ]
+    series = [texts.stated, texts.delivered]
+    base = alt.Chart({"values": rows}).encode(
+        y=alt.Y("goal:N", sort=[labels[g.id] for g in ordered], title=None),
+        yOffset=alt.YOffset("series:N", sort=series),
+        x=alt.X(
+            "share:Q",
+            title=texts.share,
+            axis=alt.Axis(format="%", tickCount=5),
+            scale=alt.Scale(domain=[0, _top([0.1, *(r["share"] for r in rows)]) * 1.15]),
+        ),
+        tooltip=[
+            alt.Tooltip("goal:N", title=texts.goal),
+            alt.Tooltip("series:N", title=" "),
+            alt.Tooltip("share:Q", title=texts.share, format=".0%"),
+        ],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "series:N",
+            scale=alt.Scale(domain=series, range=[BLUE, ORANGE]),
+            legend=alt.Legend(title=None, orient="top"),
+        )
+    )
+    values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N")
+    subtitle = texts.goals_subtitle.format(alignment=_score(scores.alignment))
+    return _finish([bars, values], texts.goals_title, subtitle, width, len(ordered) * 2)
+
+
+def hours_chart(
+    questionnaire: Questionnaire,
+    scores: Scores,
+    *,
+    width: Width = "container",
+    texts: ChartTexts = DEFAULT_TEXTS,
+) -> alt.LayerChart:
+    """Hours per channel, most first, coloured by whether the channel serves a top goal."""
+    labels = {c.id: c.chart_label for c in questionnaire.channels}
+    used = sorted((c for c in scores.channels if c.hours > 0), key=lambda c: -c.hours)
+    goals_known = "goals" in scores.known
+    rows = [
+        {
+            "channel": labels[c.id],
+            "hours": c.hours,
+            "share": c.share,
+            "kind": (texts.serves if c.serves_top_goal else texts.serves_none)
+            if goals_known
+            else texts.hours_all,
+            "obligation": texts.yes if c.obligation else texts.no,
+            "money": c.money,
+            "label": (texts.obligation_label if c.obligation else texts.hours_label).format(
+                hours=_number(c.hours)
+            ),
+        }
+        for c in used
+    ]
+    kinds = [texts.serves, texts.serves_none] if goals_known else [texts.hours_all]
+    tooltip = [
+        alt.Tooltip("channel:N", title=texts.channel),
+        alt.Tooltip("hours:Q", title=texts.hours_axis, format=",.1~f"),
+        alt.Tooltip("share:Q", title=texts.share, format=".0%"),
+        alt.Tooltip("kind:N", title=" "),
+    ]
+    if "motive" in scores.known:
+        tooltip.append(alt.Tooltip("obligation:N", title=texts.obligation))
+    if "money" in scores.known:
+        tooltip.append(alt.Tooltip("money:Q", title=texts.money, format=",.0f"))
+    base = alt.Chart({"values": rows}).encode(
+        y=alt.Y("channel:N", sort=[labels[c.id] for c in used], title=None),
+        x=alt.X(
+            "hours:Q",
+            title=texts.hours_axis,
+            scale=alt.Scale(domain=[0, max([1.0, *(c.hours for c in used)]) * 1.6]),
+        ),
+        tooltip=tooltip,
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "kind:N",
+            scale=alt.Scale(domain=kinds, range=[GREEN, VERMILLION][: len(kinds)]),
+            legend=alt.Legend(title=None, orient="top"),
+        )
+    )
+    values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N")
+    subtitle = (
+        ""
+        if not goals_known
+        else texts.hours_subtitle_all
+        if not scores.unserved_channels
+        else texts.hours_subtitle.format(unserved=f"{scores.unserved_share:.0%}")
+    )
+    return _finish([bars, values], texts.hours_title, subtitle, width, len(used))
+
+
+def gap_chart(
+    questionnaire: Questionnaire,
+    scores: Scores,
+    *,
+    width: Width = "container",
+    texts: ChartTexts = DEFAULT_TEXTS,
+) -> alt.LayerChart:
+    """Delivered minus stated per goal, around zero: the most under-served goal first."""
+    labels = {g.id: g.chart_label for g in questionnaire.goals}
+    ordered = sorted(scores.goals, key=lambda g: g.gap)
+    status = {"under": texts.under, "on_target": texts.on_target, "over": texts.over}
+    rows = [
+        {
+            "goal": labels[g.id],
+            "gap": g.gap,
+            "stated": g.stated,
+            "delivered": g.delivered,
+            "status": status[g.status],
+            "label": f"{g.gap:+.0%}",
+            "side": "right" if g.gap >= 0 else "left",
+        }
+        for g in ordered
+    ]
+    reach = max([0.05, *(abs(g.gap) for g in ordered)]) * 1.25
+    base = alt.Chart({"values": rows}).encode(
+        y=alt.Y("goal:N", sort=[labels[g.id] for g in ordered], title=None),
+        x=alt.X(
+            "gap:Q",
+            title=texts.gap_axis,
+            axis=alt.Axis(labelExpr="datum.value == 0 ? '0' : format(datum.value, '+.0%')"),
+            scale=alt.Scale(domain=[-reach, reach]),
+        ),
+        tooltip=[
+            alt.Tooltip("goal:N", title=texts.goal),
+            alt.Tooltip("stated:Q", title=texts.stated, format=".0%"),
+            alt.Tooltip("delivered:Q", title=texts.delivered, format=".0%"),
+            alt.Tooltip("gap:Q", title=texts.gap_axis, format="+.0%"),
+        ],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "status:N",
+            scale=alt.Scale(
+                domain=[texts.under, texts.on_target, texts.over],
+                range=[VERMILLION, GREY, BLUE],
+            ),
+            legend=alt.Legend(title=None, orient="top"),
+        )
+    )
+    left = base.transform_filter(alt.datum.side == "left").mark_text(
+        align="right", dx=-3, fontSize=10, color=TEXT
+    )
+    right = base.transform_filter(alt.datum.side == "right").mark_text(
+        align="left", dx=3, fontSize=10, color=TEXT
+    )
+    zero = alt.Chart({"values": [{"x": 0}]}).mark_rule(color=TEXT).encode(x="x:Q")
+    layers = [bars, left.encode(text="label:N"), right.encode(text="label:N"), zero]
+    return _finish(layers, texts.gap_title, texts.gap_subtitle, width, len(ordered))
+
+
+def mix_chart(
+    questionnaire: Questionnaire,
+    scores: Scores,
+    *,
+    width: Width = "container",
+    texts: ChartTexts = DEFAULT_TEXTS,
+) -> alt.LayerChart:
+    """Hours per channel now and in the suggested rebalance, side by side."""
+    labels = {c.id: c.chart_label for c in questionnaire.channels}
+    shown = [c for c in scores.channels if c.hours > 0 or _rounded(c.suggested_hours) > 0]
+    shown.sort(key=lambda c: -max(c.hours, c.suggested_hours or 0.0))
+    rows = [
+        {
+            "channel": labels[c.id],
+            "series": series,
+            "hours": _rounded(value),
+            "label": texts.hours_label.format(hours=_number(value)),
+        }
+        for c in shown
+        for series, value in ((texts.now, c.hours), (texts.suggested, c.suggested_hours))
+    ]
+    series = [texts.now, texts.suggested]
+    base = alt.Chart({"values": rows}).encode(
+        y=alt.Y("channel:N", sort=[labels[c.id] for c in shown], title=None),
+        yOffset=alt.YOffset("series:N", sort=series),
+        x=alt.X(
+            "hours:Q",
+            title=texts.hours_axis,
+            scale=alt.Scale(domain=[0, _top([1.0, *(r["hours"] for r in rows)]) * 1.2]),
+        ),
+        tooltip=[
+            alt.Tooltip("channel:N", title=texts.channel),
+            alt.Tooltip("series:N", title=" "),
+            alt.Tooltip("hours:Q", title=texts.hours_axis, format=",.1~f"),
+        ],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "series:N",
+            scale=alt.Scale(domain=series, range=[ORANGE, GREEN]),
+            legend=alt.Legend(title=None, orient="top"),
+        )
+    )
+    values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N")
+    subtitle = texts.mix_subtitle.format(
+        hours=_number(scores.total_hours),
+        alignment=_score(scores.alignment),
+        suggested=_score(scores.suggested_alignment),
+    )
+    return _finish([bars, values], texts.mix_title, subtitle, width, len(shown) * 2)
+
+
+def alignment_over_time(
+    rounds: Sequence[tuple[str, float]],
+    *,
+    width: Width = "container",
+    texts: ChartTexts = DEFAULT_TEXTS,
+) -> alt.LayerChart:
+    """Alignment per round (``(round label, alignment)``, oldest first) on a fixed 0-100 scale."""
+    rows = [{"round": label, "alignment": value, "label": _score(value)} for label, value in rounds]
+    base = alt.Chart({"values": rows}).encode(
+        x=alt.X(
+            "round:N",
+            sort=[label for label, _ in rounds],
+            title=texts.round,
+            axis=alt.Axis(labelAngle=0),
+        ),
+        y=alt.Y("alignment:Q", title=texts.alignment, scale=alt.Scale(domain=[0, 100])),
+        tooltip=[
+            alt.Tooltip("round:N", title=texts.round),
+            alt.Tooltip("alignment:Q", title=texts.alignment, format=".0f"),
+        ],
+    )
+    line = base.mark_line(color=BLUE, strokeWidth=2)
+    points = base.mark_point(color=BLUE, filled=True, size=70, opacity=1)
+    values = base.mark_text(dy=-12, fontSize=11, color=TEXT).encode(text="label:N")
+    return _finish(
+        [line, points, values],
+        texts.over_time_title,
+        texts.over_time_subtitle,
+        width,
+        None,
+    )
+
+
+# --- shared finishing ---------------------------------------------------------------------
+
+
+def _finish(
+    layers: list[alt.Chart], title: str, subtitle: str, width: Width, bars: int | None
+) -> alt.LayerChart:
+    """Layered, titled and sized with a consistent look; height follows the number of bars."""
+    height = 220 if bars is None else max(bars, 1) * BAR + 10
+    chart: alt.LayerChart = (
+        alt.LayerChart(layer=layers)
+        .properties(
+            title=alt.TitleParams(
+                _lines(title, width, TITLE_SIZE),
+                subtitle=_lines(subtitle, width, SUBTITLE_SIZE) if subtitle else alt.Undefined,
+                anchor="start",
+                fontSize=TITLE_SIZE,
+            ),
+            width=width,
+            height=height,
+        )
+        .configure(font=FONT)
+        .configure_axis(labelFontSize=11, titleFontSize=11, labelLimit=180, grid=False)
+        .configure_legend(labelFontSize=11, symbolType="square", labelLimit=260)
+        .configure_title(subtitleFontSize=SUBTITLE_SIZE, subtitleColor="#555555", color=TEXT)
+        .configure_view(stroke=None)
+    )
+    return chart
+
+
+def _lines(text: str, width: Width, font_size: int) -> list[str]:
+    """A title broken into lines that fit the chart (Vega-Lite does not wrap titles).
+
+    A title spans the plot and its axis labels; a character is about 0.6 of the font size.
+    """
+    pixels = (CONTAINER_GUESS if width == "container" else width) + AXIS_LABELS
+    return textwrap.wrap(text, max(30, int(pixels / (0.6 * font_size))))
+
+
+def _top(values: Sequence[Any]) -> float:
+    return max(float(v) for v in values)
+
+
+def _score(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}"
+
+
+def _rounded(hours: float | None) -> float:
+    return round(hours or 0.0, 1)
+
+
+def _number(hours: float | None) -> str:
+    return f"{_rounded(hours):g}"
