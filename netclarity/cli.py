@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from netclarity import report_command, schema, validate
+from netclarity import report_command, schema, score_command, validate
 
 
 class CommandModule(Protocol):
@@ -54,6 +54,7 @@ COMMANDS = (
     Command("validate", "check questionnaire files and report every problem", validate),
     Command("schema", "write questions/schema.json for editors (--check: is it current?)", schema),
     Command("report", "build the PDF summary of a response", report_command),
+    Command("score", "print a response's scores and findings as JSON", score_command),
 )
 
 
