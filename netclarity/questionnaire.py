@@ -300,6 +300,11 @@ class Texts(Model):
     choose_questionnaire: Text = "Choose a questionnaire"
     broken_questionnaires: Text = "Some questionnaire files could not be loaded:"
     minutes: Text = "About {minutes} minutes"
+    overview: Text = "What you'll go through"
+    saved_as_you_go: Text = (
+        "Every answer is saved as you give it. You'll get a private link to come back later, "
+        "on any device."
+    )
     welcome_back: Text = "Welcome back — your answers are saved."
     start_over: Text = "Start a new questionnaire"
     resume_link_title: Text = "Your resume link"

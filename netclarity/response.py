@@ -7,11 +7,11 @@ is validated like everything else that comes from outside.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-FORMAT = "netclarity-response/1"
+FORMAT: Final = "netclarity-response/1"
 MAX_PLAN_TEXT = 2000
 Decision = Literal["keep", "grow", "reduce", "stop"]
 

@@ -19,7 +19,7 @@ from netclarity.questionnaire import Questionnaire
 from netclarity.store import Round, Store
 
 QUESTIONS_DIR = Path(__file__).resolve().parents[2] / "questions"
-TOKEN = "resume_token"
+TOKEN = "resume_token"  # noqa: S105 - the session-state key, not a secret
 
 
 def _fingerprint(folder: Path) -> tuple[tuple[str, float, int], ...]:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from netclarity import answers as answer_rules
 from netclarity.questionnaire import Page, Questionnaire, Ranking
-from netclarity.ui import context, saving, widgets
+from netclarity.ui import context, resume, saving, widgets
 
 QUESTIONS_PAGE = "pages/questions.py"
 REVIEW_PAGE = "pages/review.py"
@@ -50,20 +50,19 @@ def questions_screen(session: context.Session) -> None:
     index = page_index(questionnaire)
     page = questionnaire.pages[index]
     total = len(questionnaire.pages)
-    st.progress(index / total, text=texts.progress.format(page=index + 1, pages=total))
+    st.progress((index + 1) / total, text=texts.progress.format(page=index + 1, pages=total))
     st.title(page.title)
     if page.intro:
         st.markdown(page.intro)
     saving.notice()
 
-    errors = (
-        answer_rules.page_problems(questionnaire, page, answers)
-        if st.session_state.get("show_errors")
-        else {}
-    )
-    for question in answer_rules.visible_questions(page, answers):
-        widgets.render(questionnaire, question, answers, errors.get(question.id, []))
-    if errors:
+    check = bool(st.session_state.get("show_errors"))
+    for question in page.questions:
+        # Visibility is decided question by question: an answer given above on this page
+        # (saved while drawing it) can reveal the next question in the same run.
+        if answer_rules.is_visible(question, answers):
+            widgets.render(questionnaire, question, answers, check=check)
+    if check and answer_rules.page_problems(questionnaire, page, answers):
         st.error(texts.fix_before_next, icon=":material/error:")
 
     back, _, forward = st.columns([1, 1, 1])
@@ -86,6 +85,7 @@ def questions_screen(session: context.Session) -> None:
             st.switch_page(REVIEW_PAGE)
         go_to(questionnaire.pages[index + 1])
         st.rerun()
+    resume.resume_box(session)
 
 
 def review_screen(session: context.Session) -> None:

@@ -7,6 +7,7 @@ while the server process lives.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import streamlit as st
@@ -62,7 +63,5 @@ def set_page(page_id: str) -> None:
     st.session_state["page"] = page_id
     if session is None:
         return
-    try:
+    with contextlib.suppress(StoreUnavailable):  # the page is a convenience; answers matter
         context.store().set_page(session.token, page_id)
-    except StoreUnavailable:
-        pass  # the page is a convenience; answers are what must not be lost

@@ -57,7 +57,11 @@ def welcome_screen() -> None:
     if chosen.description:
         st.markdown(chosen.description)
     if chosen.minutes:
-        st.caption(texts.minutes.format(minutes=chosen.minutes), help=None)
+        st.caption(texts.minutes.format(minutes=chosen.minutes))
+    with st.container(border=True):
+        st.markdown(f"**{texts.overview}**")
+        st.markdown("\n".join(f"{i}. {page.title}" for i, page in enumerate(chosen.pages, 1)))
+        st.caption(texts.saved_as_you_go)
     if st.button(texts.start, type="primary", width="stretch", icon=":material/arrow_forward:"):
         context.begin(chosen.id)
         st.switch_page(flow.QUESTIONS_PAGE)

@@ -1,9 +1,13 @@
 """One Streamlit widget per question type, all driven by the questionnaire.
 
 Each widget is seeded from the saved answer the first time it is drawn on a page (Streamlit
-drops a widget's state when it is not drawn, so coming back to a page re-seeds it), and
-saves on every change through ``saving.save`` — the database, not the widget, holds the
-answer. All wording comes from the questionnaire, so a German file shows no English.
+drops a widget's state when it is not drawn, so coming back to a page re-seeds it). Saving
+does not rely on ``on_change`` callbacks: when a person types quickly, Streamlit merges
+reruns and a callback can be skipped, which would lose an answer. Instead every renderer
+returns the answer its widgets show *now*, and ``render`` saves it whenever it differs from
+what is stored — so whatever the screen shows is what the database holds after each run.
+
+All wording comes from the questionnaire, so a German file shows no English.
 """
 
 from __future__ import annotations
@@ -29,11 +33,12 @@ from netclarity.questionnaire import (
 )
 from netclarity.ui import saving
 
-Renderer = Callable[[Questionnaire, Any, dict[str, Any]], None]
+Renderer = Callable[[Questionnaire, Any, dict[str, Any]], Any]
 
 
 def _key(question_id: str, part: str = "") -> str:
-    return f"q:{question_id}:{part}" if part else f"q:{question_id}"
+    """Widget keys double as CSS classes (``st-key-q-hours-blog``), so they avoid ``:``."""
+    return f"q-{question_id}-{part}" if part else f"q-{question_id}"
 
 
 def _seed(key: str, value: Any) -> None:
@@ -46,53 +51,47 @@ def _label(questionnaire: Questionnaire, question: Question) -> str:
     return f"**{question.label}**{mark}"
 
 
-def _saver(
-    question_id: str, key: str, convert: Callable[[Any], Any] = lambda v: v
-) -> Callable[[], None]:
-    def on_change() -> None:
-        saving.save(question_id, convert(st.session_state[key]))
-
-    return on_change
+def _number_format(step: float) -> str:
+    """Whole numbers without decimals (``30``, not ``30.00``); otherwise as many as the step has."""
+    if float(step).is_integer():
+        return "%.0f"
+    return f"%.{len(f'{step:g}'.split('.')[1])}f"
 
 
-def single_choice(questionnaire: Questionnaire, question: Any, answers: dict[str, Any]) -> None:
+def single_choice(questionnaire: Questionnaire, question: Any, answers: dict[str, Any]) -> Any:
     options = questionnaire.choices(question)
-    ids = [o.id for o in options]
     labels = {o.id: o.label for o in options}
     key = _key(question.id)
     saved = answers.get(question.id)
-    _seed(key, saved if saved in ids else None)
-    st.radio(
+    _seed(key, saved if saved in labels else None)
+    return st.radio(
         _label(questionnaire, question),
-        ids,
+        list(labels),
         key=key,
         format_func=labels.__getitem__,
         help=question.help,
         horizontal=getattr(question, "horizontal", False),
-        on_change=_saver(question.id, key),
     )
 
 
 def multiple_choice(
     questionnaire: Questionnaire, question: MultipleChoice, answers: dict[str, Any]
-) -> None:
-    options = questionnaire.choices(question)
-    labels = {o.id: o.label for o in options}
+) -> list[str]:
+    labels = {o.id: o.label for o in questionnaire.choices(question)}
     key = _key(question.id)
-    saved = answers.get(question.id) or []
-    _seed(key, [v for v in saved if v in labels])
-    st.pills(
+    _seed(key, [v for v in answers.get(question.id) or [] if v in labels])
+    chosen = st.pills(
         _label(questionnaire, question),
         list(labels),
         key=key,
         selection_mode="multi",
         format_func=labels.__getitem__,
         help=question.help,
-        on_change=_saver(question.id, key, lambda v: [o for o in labels if o in (v or [])]),
     )
+    return [o for o in labels if o in (chosen or [])]  # questionnaire order, not click order
 
 
-def likert(questionnaire: Questionnaire, question: Likert, answers: dict[str, Any]) -> None:
+def likert(questionnaire: Questionnaire, question: Likert, answers: dict[str, Any]) -> Any:
     choices: list[int | str] = list(range(len(question.points)))
     if question.not_applicable:
         choices.append("na")
@@ -105,73 +104,69 @@ def likert(questionnaire: Questionnaire, question: Likert, answers: dict[str, An
             return question.not_applicable or ""
         return question.points[int(choice)]
 
-    st.radio(
+    return st.radio(
         _label(questionnaire, question),
         choices,
         key=key,
         format_func=fmt,
         help=question.help,
         horizontal=True,
-        on_change=_saver(question.id, key),
     )
 
 
-def number(questionnaire: Questionnaire, question: NumberQuestion, answers: dict[str, Any]) -> None:
+def number(
+    questionnaire: Questionnaire, question: NumberQuestion, answers: dict[str, Any]
+) -> float | None:
     key = _key(question.id)
     saved = answers.get(question.id)
     label = _label(questionnaire, question) + (f" ({question.unit})" if question.unit else "")
-    if question.type == "slider":
-        _seed(key, float(saved) if saved is not None else float(question.min))
-        st.slider(
-            label,
-            min_value=float(question.min),
-            max_value=float(question.max),
-            step=float(question.step),
-            key=key,
-            help=question.help,
-            on_change=_saver(question.id, key),
-        )
-        return
-    _seed(key, float(saved) if saved is not None else None)
-    st.number_input(
-        label,
-        min_value=float(question.min),
-        max_value=float(question.max),
-        step=float(question.step),
-        key=key,
-        help=question.help,
-        on_change=_saver(question.id, key),
-    )
+    common: dict[str, Any] = {
+        "min_value": float(question.min),
+        "max_value": float(question.max),
+        "step": float(question.step),
+        "format": _number_format(question.step),
+        "key": key,
+        "help": question.help,
+    }
+    if question.type == "number":
+        _seed(key, float(saved) if saved is not None else None)
+        return st.number_input(label, **common)
+    # A slider always shows a value; until the person moves it, its resting place at the
+    # minimum is not an answer.
+    _seed(key, float(saved) if saved is not None else float(question.min))
+    value = float(st.slider(label, **common))
+    return value if saved is not None or value != question.min else None
 
 
-def allocation(questionnaire: Questionnaire, question: Allocation, answers: dict[str, Any]) -> None:
+def allocation(
+    questionnaire: Questionnaire, question: Allocation, answers: dict[str, Any]
+) -> dict[str, float]:
     """Amounts per option; with a ``total``, a live counter of what is left to share out."""
     texts = questionnaire.texts
     options = questionnaire.choices(question)
     saved = answers.get(question.id) or {}
     unit = question.unit or texts.allocation_unit
     st.markdown(_label(questionnaire, question), help=question.help)
-
-    def on_change() -> None:
-        values = {o.id: float(st.session_state[_key(question.id, o.id)] or 0) for o in options}
-        saving.save(question.id, {k: v for k, v in values.items() if v})
-
     upper = question.total if question.total is not None else question.max_each
     columns = st.columns(2)
+    values: dict[str, float] = {}
     for index, option in enumerate(options):
         key = _key(question.id, option.id)
         _seed(key, float(saved.get(option.id, 0) or 0))
         with columns[index % 2]:
-            st.number_input(
-                option.label,
-                min_value=0.0,
-                max_value=float(upper),
-                step=float(question.step),
-                key=key,
-                help=option.help,
-                on_change=on_change,
+            values[option.id] = float(
+                st.number_input(
+                    option.label,
+                    min_value=0.0,
+                    max_value=float(upper),
+                    step=float(question.step),
+                    format=_number_format(question.step),
+                    key=key,
+                    help=option.help,
+                )
+                or 0
             )
-    total = sum(float(st.session_state[_key(question.id, o.id)] or 0) for o in options)
+    total = sum(values.values())
     if question.total is None:
         st.caption(texts.allocation_total.format(total=f"{total:g}", unit=unit))
     elif total < question.total:
@@ -180,12 +175,12 @@ def allocation(questionnaire: Questionnaire, question: Allocation, answers: dict
         st.error(texts.allocation_over.format(over=f"{total - question.total:g}", unit=unit))
     else:
         st.success(texts.allocation_done.format(total=f"{question.total:g}", unit=unit))
+    return {k: v for k, v in values.items() if v}
 
 
-def ranking(questionnaire: Questionnaire, question: Ranking, answers: dict[str, Any]) -> None:
+def ranking(questionnaire: Questionnaire, question: Ranking, answers: dict[str, Any]) -> Any:
     """Tap arrows to move an option up or down: works on a phone, no dragging."""
-    options = questionnaire.choices(question)
-    labels = {o.id: o.label for o in options}
+    labels = {o.id: o.label for o in questionnaire.choices(question)}
     saved = [v for v in (answers.get(question.id) or []) if v in labels]
     order = saved + [o for o in labels if o not in saved]
     st.markdown(_label(questionnaire, question), help=question.help)
@@ -201,7 +196,7 @@ def ranking(questionnaire: Questionnaire, question: Ranking, answers: dict[str, 
         text.markdown(f"{index + 1}. {labels[option_id]}")
         up.button(
             ":material/arrow_upward:",
-            key=_key(question.id, f"up:{option_id}"),
+            key=_key(question.id, f"up-{option_id}"),
             help=questionnaire.texts.rank_up,
             disabled=index == 0,
             on_click=move,
@@ -209,51 +204,46 @@ def ranking(questionnaire: Questionnaire, question: Ranking, answers: dict[str, 
         )
         down.button(
             ":material/arrow_downward:",
-            key=_key(question.id, f"down:{option_id}"),
+            key=_key(question.id, f"down-{option_id}"),
             help=questionnaire.texts.rank_down,
             disabled=index == len(order) - 1,
             on_click=move,
             args=(index, 1),
         )
+    return answers.get(question.id)  # an order is an answer once the person has moved something
 
 
 def choice_matrix(
     questionnaire: Questionnaire, question: ChoiceMatrix, answers: dict[str, Any]
-) -> None:
+) -> dict[str, str]:
     """One row per option (e.g. channel), one tap-friendly choice per row."""
     rows = {o.id: o.label for o in questionnaire.options_for(question.rows)}
     columns = {c.id: c.label for c in question.columns}
-    shown = answer_rules.row_options(questionnaire, question, answers)
     saved = answers.get(question.id) or {}
     st.markdown(_label(questionnaire, question), help=question.help)
-
-    def on_change() -> None:
-        values = {r: st.session_state[_key(question.id, r)] for r in shown}
-        saving.save(question.id, {r: v for r, v in values.items() if v})
-
-    for row_id in shown:
+    values: dict[str, str] = {}
+    for row_id in answer_rules.row_options(questionnaire, question, answers):
         key = _key(question.id, row_id)
-        _seed(key, saved.get(row_id))
-        st.segmented_control(
-            rows[row_id],
-            list(columns),
-            key=key,
-            format_func=columns.__getitem__,
-            on_change=on_change,
+        _seed(key, saved.get(row_id) if saved.get(row_id) in columns else None)
+        choice = st.segmented_control(
+            rows[row_id], list(columns), key=key, format_func=columns.__getitem__
         )
+        if choice is not None:
+            values[row_id] = choice
+    # Rows hidden because their channel no longer has hours keep their saved choice.
+    return {**{r: c for r, c in saved.items() if r not in values and r in rows}, **values}
 
 
-def text(questionnaire: Questionnaire, question: TextQuestion, answers: dict[str, Any]) -> None:
+def text(questionnaire: Questionnaire, question: TextQuestion, answers: dict[str, Any]) -> str:
     key = _key(question.id)
     _seed(key, answers.get(question.id) or "")
     widget = st.text_input if question.type == "short_text" else st.text_area
-    widget(
+    return widget(
         _label(questionnaire, question),
         key=key,
         max_chars=question.max_length,
         placeholder=question.placeholder,
         help=question.help,
-        on_change=_saver(question.id, key),
     )
 
 
@@ -271,10 +261,16 @@ RENDERERS: dict[type, Renderer] = {
 
 
 def render(
-    questionnaire: Questionnaire, question: Question, answers: dict[str, Any], errors: list[str]
+    questionnaire: Questionnaire, question: Question, answers: dict[str, Any], *, check: bool
 ) -> None:
-    """Draw a question with its inline problems (shown after a failed Next)."""
+    """Draw a question, save what it shows if that changed, and (``check``) its problems."""
     with st.container(border=True):
-        RENDERERS[type(question)](questionnaire, question, answers)
-        for message in errors:
-            st.error(message, icon=":material/error:")
+        shown = RENDERERS[type(question)](questionnaire, question, answers)
+        stored = answers.get(question.id)
+        if shown != stored and (
+            answer_rules.is_answered(shown) or answer_rules.is_answered(stored)
+        ):
+            saving.save(question.id, shown)
+        if check:
+            for message in answer_rules.problems(questionnaire, question, answers):
+                st.error(message, icon=":material/error:")

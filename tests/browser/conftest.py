@@ -53,3 +53,19 @@ def app_server(tmp_path: Path) -> Iterator[AppServer]:
     server.start()
     yield server
     server.stop()
+
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "data" / "test-artifacts"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[object]:
+    """On a failed browser test, save a screenshot of every open page for the person debugging."""
+    report = yield
+    if call.when == "call" and call.excinfo is not None and "browser" in item.fixturenames:
+        instance = item.funcargs["browser"]
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        for c, context in enumerate(instance.contexts):  # type: ignore[attr-defined]
+            for p, page in enumerate(context.pages):
+                page.screenshot(path=ARTIFACTS / f"{item.name}-{c}-{p}.png", full_page=True)
+    return report
