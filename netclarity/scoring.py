@@ -44,7 +44,7 @@ never broken arbitrarily.
 
 *Serving*: a channel serves a goal when its fit is at least ``SERVES`` (2, "well").
 *Unserved channels* take hours but serve none of the top goals. ``served_share(g)`` is the
-share of hours in channels that serve ``g``.
+share of hours in channels that serve ``g`` (0 before hours are given).
 
 *Obligations*: channels whose answer in the ``role: motive`` matrix is the column ``should``
 (only rows the matrix shows count, see ``answers.row_options``).
@@ -64,7 +64,8 @@ Along that line alignment is concave and piecewise linear in ``l`` (above), so i
 lies at an end or where some goal's delivered share crosses its stated share, and all of
 those points are evaluated exactly. So the suggestion is deterministic, keeps the total,
 never scores below the current mix (which is on the line), and moves only as far as the
-score keeps rising.
+score keeps rising. When the current mix delivers nothing, any step toward the target
+delivers all of the target's profile, so the suggestion is the target itself.
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ SERVES = 2
 OBLIGATION = "should"
 NOTHING = "nothing"
 IMPROVEMENT = 1e-9
+"""Alignment (0-1 scale) a further step along the rebalance line must add to be taken."""
 Status = Literal["over", "under", "on_target"]
 
 
