@@ -84,6 +84,7 @@ class Document(FPDF):
         header_left: str,
         header_right: str,
         page_label: str,
+        language: str = "en",
         cover: bool = True,
     ) -> None:
         super().__init__(orientation="portrait", unit="mm", format=PAPER_FORMATS[paper])
@@ -101,6 +102,7 @@ class Document(FPDF):
         self._cover = cover
         self.set_title(self._fonts.prepare(title))
         self.set_creator("Networking Clarity")
+        self.set_lang(language)
         self.set_text_color(*INK)
         self.use_style(BODY)
 

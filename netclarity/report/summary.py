@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from netclarity import answers as answers_module
+from netclarity import charts
 from netclarity.insights import Finding, findings
 from netclarity.questionnaire import (
     Allocation,
@@ -27,14 +28,16 @@ from netclarity.report.document import (
     LEAD,
     LINK,
     NOTE,
+    PX_TO_MM,
     QUIET,
     STRONG,
     SUBHEADING,
     TITLE,
     Document,
     Style,
+    png_size,
 )
-from netclarity.report.images import qr_png
+from netclarity.report.images import SCALE, chart_png, qr_png
 from netclarity.report.texts import ReportTexts
 from netclarity.response import Plan, Response
 from netclarity.scoring import Scores, score
@@ -43,6 +46,8 @@ CHECK_IN_DAYS = 90
 DECISION_ORDER = ("grow", "keep", "reduce", "stop")
 QR_WIDTH = 32.0
 KICKER = Style(10, bold=True, color=ACCENT)
+CHART_PLOT_SHARE = 0.68
+"""The share of the text width a chart's plot gets; its axis labels and legend take the rest."""
 
 
 def build_pdf(
@@ -70,10 +75,12 @@ def build_pdf(
         header_left=f"{questionnaire.title} · {name}" if name else questionnaire.title,
         header_right=written,
         page_label=texts.page,
+        language=questionnaire.language,
     )
     scores = score(questionnaire, response.answers)
     _cover(doc, questionnaire, scores, texts, name=name, written=written)
     doc.add_page()
+    _charts(doc, questionnaire, scores, texts)
     _findings(doc, findings(questionnaire, scores, response.answers), texts)
     _plan(doc, questionnaire, response.plan, texts)
     _answers(doc, questionnaire, response, texts)
@@ -108,6 +115,28 @@ def _cover(
     doc.text(sentence, LEAD, after=6)
     if questionnaire.description:
         doc.text(questionnaire.description, EMPHASIS)
+
+
+def _charts(
+    doc: Document, questionnaire: Questionnaire, scores: Scores, texts: ReportTexts
+) -> None:
+    """The results page's charts, those the answers allow, each whole on one page."""
+    builders = []
+    if "goals" in scores.known:
+        builders.append(charts.goals_chart)
+    if "mix" in scores.known:
+        builders.append(charts.hours_chart)
+    if scores.alignment is not None:
+        builders += [charts.gap_chart, charts.mix_chart]
+    if not builders:
+        return
+    doc.heading(texts.results, keep=0)
+    plot_width = round(doc.epw / PX_TO_MM * CHART_PLOT_SHARE)
+    for build in builders:
+        png = chart_png(build(questionnaire, scores, width=plot_width))
+        pixels_wide, _ = png_size(png)
+        doc.picture(png, width=min(doc.epw, pixels_wide / SCALE * PX_TO_MM), align="L")
+        doc.gap(8)
 
 
 def _findings(doc: Document, found: list[Finding], texts: ReportTexts) -> None:

@@ -57,14 +57,25 @@ def lunch_response(**changes: Any) -> Response:
     return Response(questionnaire="every_type", version=2, answers=answers, plan=plan, **changes)
 
 
+WITHOUT_CHARTS = {"why": {}, "time": {}}
+"""Answers with no goals and no hours: nothing to chart, so the PDF builds in a blink."""
+RESUME_URL = "https://clarity.example.org/?resume=abc123"
+
+
+@pytest.fixture(scope="module")
+def summary(lunch: Questionnaire) -> bytes:
+    """The full summary of one response: charts, findings, plan, answers, resume link."""
+    return build_pdf(lunch, lunch_response(), name="Robin", resume_url=RESUME_URL, today=TODAY)
+
+
 def text_of(pdf: bytes) -> str:
     """All the text a reader can extract, with whitespace (and line wrapping) collapsed."""
     reader = PdfReader(io.BytesIO(pdf))
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
-def test_the_summary_holds_every_answer_as_worded_for_people(lunch: Questionnaire) -> None:
-    text = text_of(build_pdf(lunch, lunch_response(), today=TODAY))
+def test_the_summary_holds_every_answer_as_worded_for_people(summary: bytes) -> None:
+    text = text_of(summary)
 
     for shown in [
         "Which day suits you? Friday",
@@ -83,8 +94,8 @@ def test_the_summary_holds_every_answer_as_worded_for_people(lunch: Questionnair
         assert shown in text
 
 
-def test_the_summary_holds_the_plan_in_the_persons_words(lunch: Questionnaire) -> None:
-    text = text_of(build_pdf(lunch, lunch_response(), today=TODAY))
+def test_the_summary_holds_the_plan_in_the_persons_words(summary: bytes) -> None:
+    text = text_of(summary)
 
     assert "1. Lunch together every Friday" in text
     assert "How I will measure it: Six people come By: 30 June 2025" in text
@@ -93,8 +104,8 @@ def test_the_summary_holds_the_plan_in_the_persons_words(lunch: Questionnaire) -
     assert "What I will give I will book the table" in text
 
 
-def test_the_cover_names_the_person_the_date_and_the_alignment(lunch: Questionnaire) -> None:
-    reader = PdfReader(io.BytesIO(build_pdf(lunch, lunch_response(), name="Robin", today=TODAY)))
+def test_the_cover_names_the_person_the_date_and_the_alignment(summary: bytes) -> None:
+    reader = PdfReader(io.BytesIO(summary))
     cover = " ".join(reader.pages[0].extract_text().split())
 
     assert "Team lunch planner" in cover
@@ -106,8 +117,33 @@ def test_the_cover_names_the_person_the_date_and_the_alignment(lunch: Questionna
     assert "Your networking time and your goals line up at 96 out of 100." in cover
 
 
-def test_the_findings_carry_their_rule_id(lunch: Questionnaire) -> None:
-    text = text_of(build_pdf(lunch, lunch_response(), today=TODAY))
+def chart_images(pdf: bytes) -> int:
+    return sum(len(page.images) for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_results_come_with_all_four_charts(summary: bytes) -> None:
+    last = PdfReader(io.BytesIO(summary)).pages[-1]
+
+    assert chart_images(summary) - len(last.images) == 4
+    text = text_of(summary)
+    assert text.index("Your results") < text.index("What stands out") < text.index("Your plan")
+
+
+def test_without_hours_only_the_goals_chart_can_be_drawn(lunch: Questionnaire) -> None:
+    pdf = build_pdf(lunch, lunch_response(answers={"time": {}}), today=TODAY)
+
+    assert chart_images(pdf) == 1
+
+
+def test_without_goals_or_hours_there_are_no_charts(lunch: Questionnaire) -> None:
+    pdf = build_pdf(lunch, lunch_response(answers=WITHOUT_CHARTS), today=TODAY)
+
+    assert chart_images(pdf) == 0
+    assert "Your results" not in text_of(pdf)
+
+
+def test_the_findings_carry_their_rule_id(summary: bytes) -> None:
+    text = text_of(summary)
 
     assert "You want to talk but 78% of your time is on video. rule talkers" in text
 
@@ -127,20 +163,23 @@ def test_the_findings_carry_their_rule_id(lunch: Questionnaire) -> None:
     ids=["latin", "greek", "cyrillic", "chinese", "japanese", "arabic", "hebrew", "emoji"],
 )
 def test_a_name_in_any_script_is_printed_as_typed(lunch: Questionnaire, name: str) -> None:
-    text = text_of(build_pdf(lunch, lunch_response(), name=name, today=TODAY))
+    response = lunch_response(answers=WITHOUT_CHARTS)
+
+    text = text_of(build_pdf(lunch, response, name=name, today=TODAY))
 
     assert f"Prepared for {name}" in text
 
 
 def test_hostile_text_is_printed_literally(lunch: Questionnaire) -> None:
     hostile = "<b>bold?</b> **no** [link](http://x) =SUM(A1:A3) {nb} {page} “quotes” – it’s"
-    response = lunch_response(answers={"notes": hostile})
+    response = lunch_response(answers={**WITHOUT_CHARTS, "notes": hostile})
 
     assert hostile in text_of(build_pdf(lunch, response, today=TODAY))
 
 
 def test_a_character_no_font_has_becomes_a_visible_placeholder(lunch: Questionnaire) -> None:
-    response = lunch_response(answers={"notes": "bell\x07 private\ue000 linear-b\U00010000 end"})
+    notes = "bell\x07 private\ue000 linear-b\U00010000 end"
+    response = lunch_response(answers={**WITHOUT_CHARTS, "notes": notes})
 
     text = text_of(build_pdf(lunch, response, today=TODAY))
 
@@ -150,7 +189,7 @@ def test_a_character_no_font_has_becomes_a_visible_placeholder(lunch: Questionna
 def test_a_100k_character_answer_flows_over_pages(lunch: Questionnaire) -> None:
     long = "START " + "networking is a long game " * 3846 + "END"
     assert len(long) > 100_000
-    response = lunch_response(answers={"notes": long})
+    response = lunch_response(answers={**WITHOUT_CHARTS, "notes": long})
 
     pdf = build_pdf(lunch, response, today=TODAY)
 
@@ -163,14 +202,16 @@ def test_a_100k_character_answer_flows_over_pages(lunch: Questionnaire) -> None:
 
 @pytest.mark.parametrize(("paper", "size"), [("a4", (595.28, 841.89)), ("letter", (612.0, 792.0))])
 def test_paper_size(lunch: Questionnaire, paper: str, size: tuple[float, float]) -> None:
-    pdf = build_pdf(lunch, lunch_response(), paper=paper, today=TODAY)  # type: ignore[arg-type]
+    response = lunch_response(answers=WITHOUT_CHARTS)
+
+    pdf = build_pdf(lunch, response, paper=paper, today=TODAY)  # type: ignore[arg-type]
 
     for page in PdfReader(io.BytesIO(pdf)).pages:
         assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == size
 
 
-def test_every_page_but_the_cover_is_numbered(lunch: Questionnaire) -> None:
-    reader = PdfReader(io.BytesIO(build_pdf(lunch, lunch_response(), today=TODAY)))
+def test_every_page_but_the_cover_is_numbered(summary: bytes) -> None:
+    reader = PdfReader(io.BytesIO(summary))
     pages = len(reader.pages)
 
     assert "Page 1 of" not in reader.pages[0].extract_text()
@@ -178,24 +219,23 @@ def test_every_page_but_the_cover_is_numbered(lunch: Questionnaire) -> None:
         assert f"Page {number} of {pages}" in page.extract_text()
 
 
-def test_the_resume_link_comes_as_text_and_qr_code(lunch: Questionnaire) -> None:
-    url = "https://clarity.example.org/?resume=abc123"
+def test_the_resume_link_comes_as_text_and_qr_code(summary: bytes) -> None:
+    text = text_of(summary)
 
-    pdf = build_pdf(lunch, lunch_response(), resume_url=url, today=TODAY)
-
-    text = text_of(pdf)
     assert "Your 90-day check-in Come back around 12 June 2025" in text
-    assert url in text
-    last = PdfReader(io.BytesIO(pdf)).pages[-1]
-    assert [annotation.get_object()["/A"]["/URI"] for annotation in last["/Annots"]] == [url]
+    assert RESUME_URL in text
+    last = PdfReader(io.BytesIO(summary)).pages[-1]
+    assert [a.get_object()["/A"]["/URI"] for a in last["/Annots"]] == [RESUME_URL]
     assert len(last.images) == 1
 
 
 def test_fonts_cached_from_an_earlier_document_print_the_next_one_correctly(
     lunch: Questionnaire,
 ) -> None:
-    first = build_pdf(lunch, lunch_response(), name="王小明", today=TODAY)
-    second = build_pdf(lunch, lunch_response(), name="山田花子", today=TODAY)
+    response = lunch_response(answers=WITHOUT_CHARTS)
+
+    first = build_pdf(lunch, response, name="王小明", today=TODAY)
+    second = build_pdf(lunch, response, name="山田花子", today=TODAY)
 
     assert "Prepared for 王小明" in text_of(first)
     assert "Prepared for 山田花子" in text_of(second)
@@ -208,10 +248,10 @@ def test_answers_for_another_questionnaire_are_refused(lunch: Questionnaire) -> 
         build_pdf(lunch, response)
 
 
-def test_the_cover_renders_to_an_image(lunch: Questionnaire, tmp_path: Path) -> None:
+def test_the_cover_renders_to_an_image(summary: bytes, tmp_path: Path) -> None:
     require(shutil.which("pdftoppm") is not None, "pdftoppm (Debian package poppler-utils)")
     pdf_file = tmp_path / "summary.pdf"
-    pdf_file.write_bytes(build_pdf(lunch, lunch_response(), name="Zoë 王", today=TODAY))
+    pdf_file.write_bytes(summary)
 
     subprocess.run(
         ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf_file), str(tmp_path / "p")],
