@@ -2,8 +2,8 @@
 
 PyYAML's ``safe_load`` forgets positions, but every message about a questionnaire must
 point at a line. We compose the node tree (safe tags only), refuse what a questionnaire
-never needs and an attacker might use (anchors/aliases, duplicate keys, huge files), and
-build plain Python data plus a map from each value's path to its line.
+never needs and an attacker might use (anchors/aliases, huge files, deep nesting), note
+duplicate keys, and build plain Python data plus a map from each value's path to its line.
 """
 
 from __future__ import annotations
