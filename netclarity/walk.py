@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +44,8 @@ Situation = dict[str, Any]
 
 MAX_SITUATIONS = 10_000
 """Distinct situations carried at once; real questionnaires need a few dozen."""
+
+UNCERTAIN = "(not certain: there were too many combinations of answers to try them all)"
 
 MAX_NAMED_OPTIONS = 6
 """Options named in conditions on one multiple choice question whose every combination is
@@ -97,10 +100,12 @@ def walk(questionnaire: Questionnaire, max_situations: int = MAX_SITUATIONS) -> 
         situations = _distinct(_forget(following, last_use, index))
         most = max(most, len(situations))
         if len(situations) > max_situations:
-            situations, capped = situations[:max_situations], True
+            situations, capped = _spread_out(situations, max_situations), True
     findings = _never_shown(questionnaire, shown, held) + _never_with_rows(
         questionnaire, shown, with_rows
     )
+    if capped:
+        findings = [Finding(f.path, f"{f.message} {UNCERTAIN}") for f in findings]
     return WalkResult(findings, most, capped)
 
 
@@ -155,6 +160,15 @@ def _distinct(situations: list[Situation]) -> list[Situation]:
     for situation in situations:
         unique.setdefault(_frozen(situation), situation)
     return list(unique.values())
+
+
+def _spread_out(situations: list[Situation], count: int) -> list[Situation]:
+    """``count`` of the situations, drawn the same way on every run from the whole list
+    (the first ``count`` would all share the first answers; every n-th one can keep in
+    step with the branching and miss whole answers)."""
+    draw = random.Random(len(situations))  # noqa: S311 (a fair sample, not a secret)
+    chosen = draw.sample(range(len(situations)), count)
+    return [situations[i] for i in sorted(chosen)]
 
 
 # --- the answers that matter ---------------------------------------------------------------

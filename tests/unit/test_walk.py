@@ -268,12 +268,20 @@ def test_answers_no_longer_looked_at_are_forgotten_so_long_chains_stay_small() -
     assert (result.findings, result.capped, result.most_situations) == ([], False, 3)
 
 
-def test_the_walk_stops_at_its_cap_and_says_so() -> None:
+def test_the_walk_stops_at_its_cap_and_says_its_findings_are_not_certain() -> None:
     independent = [yes_no(f"q{i}") for i in range(12)]
     conditions = ", ".join(f"{{question: q{i}, equals: a}}" for i in range(12))
     last = f"- {{id: last, type: short_text, label: Last, show_if: [{conditions}]}}\n"
+    too_long = (
+        "- {id: why, type: short_text, label: Why, show_if: {question: nights, less_than: 1}}\n"
+    )
 
-    result = walk.walk(offsite(*independent, last), max_situations=100)
+    result = walk.walk(offsite(NIGHTS, *independent, last, too_long), max_situations=100)
 
     assert result.capped is True
     assert result.most_situations > 100
+    assert [f.message for f in result.findings] == [
+        "question 'why' can never be shown: no answer to 'nights' makes "
+        "{question: nights, less_than: 1} hold; its answers go from 1 to 3 (not certain: "
+        "there were too many combinations of answers to try them all)"
+    ]
