@@ -312,6 +312,25 @@ class Texts(Model):
         "Keep this link to come back to your answers later, on any device. "
         "Anyone with the link can see your answers, so keep it private."
     )
+    your_data: Text = "Your data"
+    your_data_intro: Text = (
+        "Your answers belong to you: take them with you as a file, continue elsewhere from "
+        "that file, or delete everything stored under your link."
+    )
+    download_answers: Text = "Download my answers (JSON)"
+    import_answers: Text = "Continue from a file of answers"
+    import_failed: Text = "That file could not be read as answers: {problem}"
+    import_other_questionnaire: Text = (
+        "That file answers a questionnaire that is not available here."
+    )
+    delete_everything: Text = "Delete everything stored under my link"
+    delete_confirm: Text = "Yes, delete all my answers, plans and rounds for good"
+    deleted: Text = "Everything stored under your link has been deleted."
+    retake: Text = "Start a new round"
+    retake_help: Text = (
+        "Coming back after a while? Answer again and see what changed since last time. "
+        "Your earlier rounds are kept."
+    )
     unknown_link: Text = "That link does not match any saved answers. You can start afresh below."
 
 

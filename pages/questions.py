@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from netclarity.ui import context, flow
+from netclarity.ui import context, flow, shell
+
+shell.prepare()
 
 session = context.current()
 if session is None:

@@ -1,5 +1,8 @@
 """Welcome: what this is, and start or continue."""
 
+from netclarity.ui import shell
 from netclarity.ui.welcome import welcome_screen
+
+shell.prepare()
 
 welcome_screen()

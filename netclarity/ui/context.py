@@ -90,6 +90,14 @@ def _adopt(token: str, round_: Round) -> None:
     st.session_state.pop("unknown_token", None)
 
 
+def adopt_token(token: str) -> None:
+    """Connect this tab to an existing respondent (e.g. one just imported from a file)."""
+    round_ = store().load(token)
+    if round_ is not None:
+        _adopt(token, round_)
+        st.query_params["resume"] = token
+
+
 def begin(
     questionnaire_id: str, *, name: str | None = None, workshop_id: int | None = None
 ) -> None:
@@ -117,6 +125,8 @@ def current() -> Session | None:
 
 def forget() -> None:
     """Disconnect this tab (after deleting data, or to start afresh)."""
-    for key in (TOKEN, "round", "answers", "plan", "page"):
+    for key in (TOKEN, "round", "answers", "plan", "page", "pending", "show_errors"):
         st.session_state.pop(key, None)
+    for key in [k for k in st.session_state if str(k).startswith("q-")]:
+        del st.session_state[key]  # widget values of the person who left
     st.query_params.pop("resume", None)

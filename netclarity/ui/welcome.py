@@ -6,7 +6,7 @@ import streamlit as st
 
 from netclarity.loader import Catalogue
 from netclarity.questionnaire import Texts
-from netclarity.ui import context, flow, resume
+from netclarity.ui import context, flow, mydata, resume
 
 
 def broken_files(catalogue: Catalogue, texts: Texts) -> None:
@@ -32,10 +32,13 @@ def welcome_screen() -> None:
         if st.button(texts.start_over, width="stretch"):
             context.forget()
             st.rerun()
+        mydata.data_section(session)
         return
 
     questionnaires = [loaded.questionnaire for loaded in catalogue.loaded.values()]
     texts = questionnaires[0].texts if questionnaires else Texts()
+    if st.session_state.pop("deleted", False):
+        st.success(texts.deleted, icon=":material/check_circle:")
     if st.session_state.get("unknown_token"):
         st.warning(texts.unknown_link, icon=":material/link_off:")
     if not questionnaires:
@@ -65,4 +68,6 @@ def welcome_screen() -> None:
     if st.button(texts.start, type="primary", width="stretch", icon=":material/arrow_forward:"):
         context.begin(chosen.id)
         st.switch_page(flow.QUESTIONS_PAGE)
+    with st.expander(texts.import_answers, icon=":material/upload_file:"):
+        mydata.import_box(texts)
     broken_files(catalogue, texts)

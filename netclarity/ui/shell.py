@@ -1,0 +1,21 @@
+"""What every run needs before drawing: page settings and the person's session.
+
+``app.py`` calls ``prepare()`` and then ``st.navigation``. Every page calls it too, because
+Streamlit runs a page script *without* ``app.py`` when the very first request to a freshly
+started server asks for a page's URL (e.g. a resume link to ``/questions`` after a restart):
+the legacy ``pages/`` folder routing applies until ``st.navigation`` has run once. Calling it
+twice in one run is harmless: both steps are idempotent.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from netclarity.ui import context
+
+
+def prepare() -> None:
+    st.set_page_config(
+        page_title="Networking Clarity", page_icon=":material/hub:", layout="centered"
+    )
+    context.restore()
