@@ -31,8 +31,6 @@ HAIRLINE: RGB = (206, 212, 218)
 MARGIN = 20.0
 TOP_MARGIN = 24.0
 BOTTOM_MARGIN = 20.0
-PX_TO_MM = 25.4 / 96
-"""Size of a CSS pixel (what Vega-Lite lays charts out in) on paper."""
 
 # Replaced by the number of pages when the PDF is written. Control characters never survive
 # ``fonts.printable``, so nothing a person types can be mistaken for it.
@@ -265,8 +263,7 @@ class Document(FPDF):
         align: Literal["L", "C"] = "C",
     ) -> None:
         """A PNG image ``width`` mm wide (less if the page is too short), never split."""
-        pixels_wide, pixels_high = png_size(png)
-        height = width * pixels_high / pixels_wide
+        height = picture_height(png, width)
         caption_height = self.text_height(caption, NOTE) + 1.5 if caption else 0.0
         tallest = self.page_break_trigger - self.t_margin - caption_height
         if height > tallest:
@@ -277,6 +274,12 @@ class Document(FPDF):
         if caption:
             self.gap(1.5)
             self.text(caption, NOTE, align="C")
+
+
+def picture_height(png: bytes, width: float) -> float:
+    """The height of a PNG image printed ``width`` wide, in the same unit."""
+    pixels_wide, pixels_high = png_size(png)
+    return width * pixels_high / pixels_wide
 
 
 def png_size(png: bytes) -> tuple[int, int]:

@@ -14,7 +14,24 @@ from typing import Any
 import segno
 import vl_convert
 
+from netclarity.report.document import png_size
+
 SCALE = 2
+PX_TO_MM = 25.4 / 96
+"""Size of a CSS pixel (what Vega-Lite lays charts out in) on paper."""
+PLOT_SHARE = 0.68
+"""The share of the text width a chart's plot gets; its axis labels and legend take the rest."""
+
+
+def plot_width(text_width: float) -> int:
+    """The plot width in pixels to ask a chart builder for, for a text ``text_width`` mm wide."""
+    return round(text_width / PX_TO_MM * PLOT_SHARE)
+
+
+def chart_width(png: bytes) -> float:
+    """The width in mm at which a chart from ``chart_png`` prints at its designed size."""
+    pixels_wide, _ = png_size(png)
+    return pixels_wide / SCALE * PX_TO_MM
 
 
 def chart_png(chart: Any) -> bytes:

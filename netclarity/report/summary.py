@@ -28,16 +28,15 @@ from netclarity.report.document import (
     LEAD,
     LINK,
     NOTE,
-    PX_TO_MM,
     QUIET,
     STRONG,
     SUBHEADING,
     TITLE,
     Document,
     Style,
-    png_size,
+    picture_height,
 )
-from netclarity.report.images import SCALE, chart_png, qr_png
+from netclarity.report.images import chart_png, chart_width, plot_width, qr_png
 from netclarity.report.texts import ReportTexts
 from netclarity.response import Plan, Response
 from netclarity.scoring import Scores, score
@@ -46,8 +45,6 @@ CHECK_IN_DAYS = 90
 DECISION_ORDER = ("grow", "keep", "reduce", "stop")
 QR_WIDTH = 32.0
 KICKER = Style(10, bold=True, color=ACCENT)
-CHART_PLOT_SHARE = 0.68
-"""The share of the text width a chart's plot gets; its axis labels and legend take the rest."""
 
 
 def build_pdf(
@@ -130,12 +127,12 @@ def _charts(
         builders += [charts.gap_chart, charts.mix_chart]
     if not builders:
         return
-    doc.heading(texts.results, keep=0)
-    plot_width = round(doc.epw / PX_TO_MM * CHART_PLOT_SHARE)
-    for build in builders:
-        png = chart_png(build(questionnaire, scores, width=plot_width))
-        pixels_wide, _ = png_size(png)
-        doc.picture(png, width=min(doc.epw, pixels_wide / SCALE * PX_TO_MM), align="L")
+    plot = plot_width(doc.epw)
+    pngs = [chart_png(build(questionnaire, scores, width=plot)) for build in builders]
+    widths = [min(doc.epw, chart_width(png)) for png in pngs]
+    doc.heading(texts.results, keep=picture_height(pngs[0], widths[0]))
+    for png, width in zip(pngs, widths, strict=True):
+        doc.picture(png, width=width, align="L")
         doc.gap(8)
 
 

@@ -54,6 +54,7 @@ def lunch_response(**changes: Any) -> Response:
         },
         give="I will book the table",
     )
+    plan = changes.pop("plan", plan)
     return Response(questionnaire="every_type", version=2, answers=answers, plan=plan, **changes)
 
 
@@ -146,6 +147,15 @@ def test_the_findings_carry_their_rule_id(summary: bytes) -> None:
     text = text_of(summary)
 
     assert "You want to talk but 78% of your time is on video. rule talkers" in text
+
+
+def test_an_empty_plan_and_no_findings_are_said_plainly(lunch: Questionnaire) -> None:
+    response = lunch_response(answers=WITHOUT_CHARTS, plan=Plan())
+
+    text = text_of(build_pdf(lunch, response, today=TODAY))
+
+    assert "What stands out Nothing in particular stands out from your answers." in text
+    assert "Your plan No plan written yet." in text
 
 
 @pytest.mark.parametrize(
