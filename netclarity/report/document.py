@@ -68,7 +68,8 @@ NOTE = Style(8.5, color=MUTED)
 EMPHASIS = Style(10, italic=True, color=MUTED)
 
 KEEP_LINES = 3
-"""A heading needs room for this many lines of what follows it, or it moves to a new page."""
+"""A heading needs room for this many lines of the paragraph after it, or both move on."""
+LABEL_GAP = 0.8
 
 
 class Document(FPDF):
@@ -98,6 +99,7 @@ class Document(FPDF):
         self._header_right = self._fonts.prepare(header_right)
         self._page_label = self._fonts.prepare(page_label)
         self._cover = cover
+        self._headings: list[tuple[str, Style]] = []
         self.set_title(self._fonts.prepare(title))
         self.set_creator("Networking Clarity")
         self.set_lang(language)
@@ -149,6 +151,11 @@ class Document(FPDF):
         self.cell(width, 5, shortened, align=align)
 
     # --- layout --------------------------------------------------------------------------
+    #
+    # Every block (paragraph, labelled value, marked note, picture) starts with ``_begin``,
+    # which knows how much of the block must share a page with whatever headings come just
+    # before it: headings wait in ``_headings`` until then, so a heading always lands on the
+    # same page as the start of what it introduces.
 
     @property
     def space_left(self) -> float:
@@ -164,8 +171,81 @@ class Document(FPDF):
         if self.y > self.t_margin + 0.1:
             self.set_y(min(self.y + height, self.page_break_trigger))
 
+    def heading(self, text: str, style: Style = HEADING) -> None:
+        """A heading, printed with (and on the same page as) the start of the next block."""
+        self._headings.append((text, style))
+
+    def paragraph(
+        self,
+        text: str,
+        style: Style = BODY,
+        *,
+        indent: float = 0.0,
+        align: Literal["L", "C", "R"] | None = None,
+        link: str | None = None,
+        after: float = 0.0,
+    ) -> None:
+        """Plain text; its first lines stay with a heading before it."""
+        self._begin(self.lines(text, style, indent=indent, limit=KEEP_LINES) * style.line_height)
+        self._write(text, style, indent=indent, align=align, link=link, after=after)
+
+    def labelled(self, label: str, value: str, *, indent: float = 4.0) -> None:
+        """A label in bold with its value below, never separated by a page break."""
+        first_lines = self.lines(value, BODY, indent=indent, limit=2) * BODY.line_height
+        self._begin(self.text_height(label, STRONG) + LABEL_GAP + first_lines)
+        self._write(label, STRONG, after=LABEL_GAP)
+        self._write(value, BODY, indent=indent)
+
+    def marked(self, text: str, note: str, *, mark: RGB = ACCENT) -> None:
+        """A short block of text with a small note under it and a bar beside both.
+
+        Kept on one page when it fits on one; the bar runs the height of the block.
+        """
+        indent = 5.0
+        height = self.text_height(text, BODY, indent=indent) + LABEL_GAP
+        height += self.text_height(note, NOTE, indent=indent)
+        self._begin(min(height, self.page_break_trigger - self.t_margin))
+        page, top = self.page, self.y
+        self._write(text, BODY, indent=indent, after=LABEL_GAP)
+        self._write(note, NOTE, indent=indent)
+        if self.page == page:
+            self.set_fill_color(*mark)
+            self.rect(self.l_margin, top + 0.6, 1.2, self.y - top - 1.2, style="F")
+
+    def picture(
+        self,
+        png: bytes,
+        *,
+        width: float,
+        caption: str | None = None,
+        align: Literal["L", "C"] = "C",
+    ) -> None:
+        """A PNG image ``width`` mm wide (less if the page is too short), never split."""
+        height = picture_height(png, width)
+        caption_height = self.text_height(caption, NOTE) + 1.5 if caption else 0.0
+        tallest = self.page_break_trigger - self.t_margin - caption_height
+        if height > tallest:
+            width, height = width * tallest / height, tallest
+        self._begin(height + caption_height)
+        x = self.l_margin + ((self.epw - width) / 2 if align == "C" else 0.0)
+        self.image(io.BytesIO(png), x=x, w=width, h=height)
+        if caption:
+            self.gap(1.5)
+            self._write(caption, NOTE, align="C")
+
+    def rule(self, *, color: RGB = HAIRLINE, width: float | None = None) -> None:
+        self._begin(0.3)
+        self.set_draw_color(*color)
+        self.set_line_width(0.3)
+        self.line(self.l_margin, self.y, self.l_margin + (width or self.epw), self.y)
+
+    def finish(self) -> bytes:
+        """The finished PDF (a heading with nothing after it is still printed)."""
+        self._begin(0.0)
+        return bytes(self.output())
+
     def text_height(self, text: str, style: Style, *, indent: float = 0.0) -> float:
-        """The height ``text`` takes in ``style`` (measured on a prefix for long text)."""
+        """The height ``text`` takes in ``style``."""
         return self.lines(text, style, indent=indent) * style.line_height
 
     def lines(self, text: str, style: Style, *, indent: float = 0.0, limit: int = 0) -> int:
@@ -188,17 +268,29 @@ class Document(FPDF):
         assert isinstance(wrapped, list)
         return min(len(wrapped), limit) if limit else len(wrapped)
 
-    def text(  # type: ignore[override]
+    def _begin(self, height: float) -> None:
+        """Make room for the waiting headings and ``height`` mm of the block, then print them."""
+        headings, self._headings = self._headings, []
+        spaced = [(text, style, style.size * 0.45, style.size * 0.2) for text, style in headings]
+        needed = height + sum(
+            before + self.text_height(text, style) + after for text, style, before, after in spaced
+        )
+        self.keep(needed)
+        for text, style, before, after in spaced:
+            self.gap(before)
+            self._write(text, style, after=after)
+
+    def _write(
         self,
         text: str,
-        style: Style = BODY,
+        style: Style,
         *,
         indent: float = 0.0,
         align: Literal["L", "C", "R"] | None = None,
         link: str | None = None,
         after: float = 0.0,
     ) -> None:
-        """A paragraph of plain text; right-aligned when it is written right to left."""
+        """Text as it comes, wrapped and flowing over pages; right-aligned if right to left."""
         prepared = self._fonts.prepare(text)
         self.use_style(style)
         self.set_text_shaping(needs_shaping(prepared))
@@ -214,66 +306,6 @@ class Document(FPDF):
             link=link,
         )
         self.gap(after)
-
-    def heading(self, text: str, style: Style = HEADING, *, keep: float | None = None) -> None:
-        """A heading, kept on one page with ``keep`` mm (default: three lines) after it."""
-        before = style.size * 0.45
-        after = style.size * 0.2
-        height = self.text_height(text, style) + after
-        follow = KEEP_LINES * BODY.line_height if keep is None else keep
-        self.keep(before + height + follow)
-        self.gap(before)
-        self.text(text, style, after=after)
-
-    def labelled(self, label: str, value: str, *, indent: float = 4.0) -> None:
-        """A label in bold with its value below, never separated by a page break."""
-        first_lines = self.lines(value, BODY, indent=indent, limit=2) * BODY.line_height
-        self.keep(self.text_height(label, STRONG) + first_lines)
-        self.text(label, STRONG, after=0.6)
-        self.text(value, BODY, indent=indent)
-
-    def marked(self, text: str, note: str, *, mark: RGB = ACCENT) -> None:
-        """A short block of text with a small note under it and a bar beside both.
-
-        Kept on one page when it fits on one; the bar runs the height of the block.
-        """
-        indent = 5.0
-        height = self.text_height(text, BODY, indent=indent) + 0.8
-        height += self.text_height(note, NOTE, indent=indent)
-        if height <= self.page_break_trigger - self.t_margin:
-            self.keep(height)
-        page, top = self.page, self.y
-        self.text(text, BODY, indent=indent, after=0.8)
-        self.text(note, NOTE, indent=indent)
-        if self.page == page:
-            self.set_fill_color(*mark)
-            self.rect(self.l_margin, top + 0.6, 1.2, self.y - top - 1.2, style="F")
-
-    def rule(self, *, color: RGB = HAIRLINE, width: float | None = None) -> None:
-        self.set_draw_color(*color)
-        self.set_line_width(0.3)
-        self.line(self.l_margin, self.y, self.l_margin + (width or self.epw), self.y)
-
-    def picture(
-        self,
-        png: bytes,
-        *,
-        width: float,
-        caption: str | None = None,
-        align: Literal["L", "C"] = "C",
-    ) -> None:
-        """A PNG image ``width`` mm wide (less if the page is too short), never split."""
-        height = picture_height(png, width)
-        caption_height = self.text_height(caption, NOTE) + 1.5 if caption else 0.0
-        tallest = self.page_break_trigger - self.t_margin - caption_height
-        if height > tallest:
-            width, height = width * tallest / height, tallest
-        self.keep(height + caption_height)
-        x = self.l_margin + ((self.epw - width) / 2 if align == "C" else 0.0)
-        self.image(io.BytesIO(png), x=x, w=width, h=height)
-        if caption:
-            self.gap(1.5)
-            self.text(caption, NOTE, align="C")
 
 
 def picture_height(png: bytes, width: float) -> float:

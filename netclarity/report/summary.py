@@ -34,7 +34,6 @@ from netclarity.report.document import (
     TITLE,
     Document,
     Style,
-    picture_height,
 )
 from netclarity.report.images import chart_png, chart_width, plot_width, qr_png
 from netclarity.report.texts import ReportTexts
@@ -82,7 +81,7 @@ def build_pdf(
     _plan(doc, questionnaire, response.plan, texts)
     _answers(doc, questionnaire, response, texts)
     _check_in(doc, texts, day=day, resume_url=resume_url)
-    return bytes(doc.output())
+    return doc.finish()
 
 
 def _cover(
@@ -96,11 +95,11 @@ def _cover(
 ) -> None:
     doc.add_page()
     doc.set_y(doc.h * 0.22)
-    doc.text(texts.kicker, KICKER, after=3)
-    doc.text(questionnaire.title, TITLE, after=5)
+    doc.paragraph(texts.kicker, KICKER, after=3)
+    doc.paragraph(questionnaire.title, TITLE, after=5)
     if name:
-        doc.text(texts.prepared_for.format(name=name), LEAD)
-    doc.text(written, QUIET, after=8)
+        doc.paragraph(texts.prepared_for.format(name=name), LEAD)
+    doc.paragraph(written, QUIET, after=8)
     doc.rule(color=ACCENT, width=24)
     doc.gap(8)
     alignment = scores.alignment
@@ -109,9 +108,9 @@ def _cover(
         if alignment is None
         else texts.alignment.format(alignment=f"{alignment:.0f}")
     )
-    doc.text(sentence, LEAD, after=6)
+    doc.paragraph(sentence, LEAD, after=6)
     if questionnaire.description:
-        doc.text(questionnaire.description, EMPHASIS)
+        doc.paragraph(questionnaire.description, EMPHASIS)
 
 
 def _charts(
@@ -127,19 +126,18 @@ def _charts(
         builders += [charts.gap_chart, charts.mix_chart]
     if not builders:
         return
+    doc.heading(texts.results)
     plot = plot_width(doc.epw)
-    pngs = [chart_png(build(questionnaire, scores, width=plot)) for build in builders]
-    widths = [min(doc.epw, chart_width(png)) for png in pngs]
-    doc.heading(texts.results, keep=picture_height(pngs[0], widths[0]))
-    for png, width in zip(pngs, widths, strict=True):
-        doc.picture(png, width=width, align="L")
+    for build in builders:
+        png = chart_png(build(questionnaire, scores, width=plot))
+        doc.picture(png, width=min(doc.epw, chart_width(png)), align="L")
         doc.gap(8)
 
 
 def _findings(doc: Document, found: list[Finding], texts: ReportTexts) -> None:
     doc.heading(texts.findings)
     if not found:
-        doc.text(texts.no_findings, EMPHASIS)
+        doc.paragraph(texts.no_findings, EMPHASIS)
     for finding in found:
         doc.marked(finding.text, texts.rule.format(id=finding.rule_id))
         doc.gap(3.5)
@@ -157,7 +155,7 @@ def _plan(doc: Document, questionnaire: Questionnaire, plan: Plan, texts: Report
         ),
     )
     if not goals and not decided and not plan.give.strip():
-        doc.text(texts.plan_empty, EMPHASIS)
+        doc.paragraph(texts.plan_empty, EMPHASIS)
         return
     if goals:
         doc.heading(texts.plan_goals, SUBHEADING)
@@ -176,11 +174,11 @@ def _plan(doc: Document, questionnaire: Questionnaire, plan: Plan, texts: Report
             if choice.hope.strip():
                 doc.labelled(label, choice.hope)
             else:
-                doc.text(label, STRONG)
+                doc.paragraph(label, STRONG)
             doc.gap(2)
     if plan.give.strip():
         doc.heading(texts.plan_give, SUBHEADING)
-        doc.text(plan.give)
+        doc.paragraph(plan.give)
 
 
 def _written_date(value: str, texts: ReportTexts) -> str:
@@ -219,12 +217,12 @@ def _shown(questionnaire: Questionnaire, question: Question, value: object) -> s
 
 def _check_in(doc: Document, texts: ReportTexts, *, day: date, resume_url: str | None) -> None:
     qr = qr_png(resume_url) if resume_url else None
-    doc.heading(texts.check_in, keep=QR_WIDTH if qr else None)
+    doc.heading(texts.check_in)
     when = texts.format_date(day + timedelta(days=CHECK_IN_DAYS))
-    doc.text(texts.check_in_text.format(date=when), after=3)
+    doc.paragraph(texts.check_in_text.format(date=when), after=3)
     if resume_url and qr:
-        doc.text(texts.resume_link)
-        doc.text(resume_url, LINK, link=resume_url, after=3)
+        doc.paragraph(texts.resume_link)
+        doc.paragraph(resume_url, LINK, link=resume_url, after=3)
         doc.picture(qr, width=QR_WIDTH, align="L")
         doc.gap(2)
-        doc.text(texts.resume_private, NOTE)
+        doc.paragraph(texts.resume_private, NOTE)

@@ -1,0 +1,79 @@
+"""The page template's layout rules: what stays together when a page fills up."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+
+from netclarity.report.document import Document
+from netclarity.report.images import qr_png
+
+
+def document() -> Document:
+    doc = Document(
+        paper="a4",
+        title="Layout",
+        header_left="Layout",
+        header_right="",
+        page_label="Page {page} of {pages}",
+        cover=False,
+    )
+    doc.add_page()
+    return doc
+
+
+def fill_until(doc: Document, space_left: float) -> None:
+    """Some text, then skip down so that ``space_left`` mm remain on the page."""
+    doc.paragraph("Filler.")
+    doc.set_y(doc.page_break_trigger - space_left)
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_a_heading_near_the_foot_of_a_page_moves_on_with_its_text() -> None:
+    doc = document()
+    fill_until(doc, 20)  # room for the heading (18 mm) but not for a line after it
+
+    doc.heading("Your plan")
+    doc.paragraph("My goals come first.")
+
+    first, second = page_texts(doc.finish())
+    assert "Your plan" not in first
+    assert "Your plan My goals come first." in second
+
+
+def test_stacked_headings_move_on_together() -> None:
+    doc = document()
+    fill_until(doc, 35)  # room for both headings (31 mm) but not for the question
+
+    doc.heading("Your answers")
+    doc.heading("What are you networking for?")
+    doc.labelled("Do you have clear goals?", "Roughly")
+
+    first, second = page_texts(doc.finish())
+    assert "Your answers" not in first
+    assert "Your answers What are you networking for? Do you have clear goals? Roughly" in second
+
+
+def test_a_label_is_not_left_without_its_answer() -> None:
+    doc = document()
+    fill_until(doc, 8)  # room for the label, not for its answer
+
+    doc.labelled("How many hours a month?", "Breakfast clubs: 8\nLinkedIn: 6")
+
+    first, second = page_texts(doc.finish())
+    assert "How many hours" not in first
+    assert "How many hours a month? Breakfast clubs: 8 LinkedIn: 6" in second
+
+
+def test_a_picture_is_never_split_over_two_pages() -> None:
+    doc = document()
+    fill_until(doc, 40)
+
+    doc.picture(qr_png("https://clarity.example.org/?resume=abc"), width=50)
+
+    first, second = PdfReader(io.BytesIO(doc.finish())).pages
+    assert (len(first.images), len(second.images)) == (0, 1)
