@@ -15,23 +15,50 @@ total hours. *Money* per channel comes from ``role: money`` when asked and given
 *Delivered goals* ``d``: what the mix gives, as judged by the questionnaire's fit matrix
 (0-3): ``d_g = sum_c h_c * fit(c, g)``, divided by its total so it sums to 1. When the hours
 all go to channels that serve no goal at all (total 0), nothing is delivered: ``d`` is all
-zeros and alignment is 0.
+zeros and alignment is 0. Hours in such channels never change ``d``.
+
+*Match* (0-1)::
+
+    match(s, d) = sum_g min(s_g, d_g)  ( = 1 - 1/2 * sum_g |s_g - d_g| )
+
+the share of the stated profile that the mix delivers: one minus the total variation
+distance. It is 1 exactly when ``d == s``.
+
+*Best match* ``best(s)``: the highest match any mix of hours could reach with these
+channels. A channel with some fit delivers its own profile ``p_c = fit(c, .) / F_c``, with
+``F_c = sum_g fit(c, g)``, and a mix delivers the average of those profiles weighted by
+``h_c * F_c``. So the profiles a mix can deliver are exactly the weighted averages
+``sum_c l_c * p_c`` (``l_c >= 0``, ``sum_c l_c = 1``; channels with ``F_c = 0`` deliver
+nothing and take no part), each one delivered by the hours ``h_c`` proportional to
+``l_c / F_c``. ``best(s)`` is the largest match among them, a small linear program::
+
+    maximise sum_g t_g  subject to  t_g <= s_g,  t_g <= sum_c l_c * p_cg,
+                                    sum_c l_c = 1,  l_c >= 0
+
+solved with HiGHS (``scipy.optimize.linprog``) and cached per fit matrix and stated goals.
+It is 1 when some mix delivers the stated goals exactly, and below 1 when none can, which is
+common: almost every channel serves several goals, so hours can rarely serve only the one or
+two goals a focused person has. Winning clients alone, for example, is served best by the
+channel with the largest share of its fit on clients, not the largest fit.
 
 *Alignment* (0-100)::
 
-    alignment = 100 * (1 - 1/2 * sum_g |s_g - d_g|)  ( = 100 * sum_g min(s_g, d_g) )
+    alignment = 100 * match(s, d) / best(s)
 
-i.e. 100 times one minus the total variation distance between the two profiles: the share
-of the stated profile that the mix delivers. It is exactly 100 when ``d == s`` and only
-then, and it stays within 0-100 because both profiles sum to 1. It does not change when
-every hour is scaled by the same factor, because ``d`` is normalised. It never falls as the
-mix moves toward the goals: moving the hours in a straight line ``(1 - t) * h + t * h'``
-makes the delivered profile the convex combination ``(1 - l) * d + l * d'`` with
-``l = t * b / ((1 - t) * a + t * b)`` rising from 0 to 1 (``a``, ``b``: total fit of ``h``
-and ``h'``), and the distance to ``s`` is convex in ``l``. So alignment is concave along the
-way; toward a mix that delivers the stated goals exactly (``d' = s``) every gap shrinks by
-the factor ``1 - l`` and alignment rises steadily to 100. It is kept unrounded; round only
-to display it.
+how close the mix comes to the best any mix could do for these goals. It is 0 when nothing
+is delivered, and 0 when no channel serves any stated goal (``best(s) = 0``). It stays within
+0-100 because ``d`` is one of the profiles ``best`` is the maximum over. It is 100 exactly
+when the mix reaches the best match; when an exact match is possible (``best(s) = 1``) that
+means ``d == s``, otherwise it means no mix could come closer. Because ``best`` is computed
+numerically, a match within ``PRECISION`` (one millionth) of it counts as reaching it, so
+such a mix scores exactly 100. Alignment does not change when every hour is scaled by the same
+factor, because ``d`` is normalised. It never falls as the mix moves toward a best mix
+``h'``: moving the hours in a straight line ``(1 - t) * h + t * h'`` makes the delivered
+profile the weighted average ``(1 - l) * d + l * d'`` with ``l = t * b / ((1 - t) * a + t * b)``
+rising from 0 to 1 (``a``, ``b``: total fit of ``h`` and ``h'``; when ``a = 0`` every step
+delivers ``d'`` at once). The match is concave in ``l`` (a sum of minimums of linear
+functions) and largest at ``l = 1``, so it never falls on the way, and neither does
+alignment. It is kept unrounded; round only to display it.
 
 *Gap* per goal: ``d_g - s_g``; a goal is ``over``-served when the gap exceeds
 ``TOLERANCE`` (5 percentage points), ``under``-served when it is below ``-TOLERANCE``,
@@ -55,17 +82,21 @@ brought, so an outcome is a channel whose answer is not a "nothing" column (id `
 or starting with ``nothing_``). Cost per outcome = all money per month divided by the number
 of outcomes: money spent where nothing came back is part of the price.
 
-*Suggested rebalance* (same total hours): first a target: each goal's stated share of the
-hours goes to the channel(s) that serve it best (highest fit), preferring among equally good
-channels the ones already in use; goals no channel serves are left out and the other shares
-rescaled. Then the suggestion is the point on the straight line from the current mix toward
-that target where alignment is highest, the nearest such point when several are equal.
-Along that line alignment is concave and piecewise linear in ``l`` (above), so its maximum
-lies at an end or where some goal's delivered share crosses its stated share, and all of
-those points are evaluated exactly. So the suggestion is deterministic, keeps the total,
-never scores below the current mix (which is on the line), and moves only as far as the
-score keeps rising. When the current mix delivers nothing, any step toward the target
-delivers all of the target's profile, so the suggestion is the target itself.
+*Suggested rebalance* (same total hours): the mix that reaches the best match (alignment
+100) while moving as few hours as possible from the current mix; hours in channels that serve
+no goal at all are always moved, because keeping them would change nothing. Moving the fewest
+hours keeps every channel already in use wherever it can stay, and it makes the suggestion the
+nearest best mix: no point between the current mix and it scores 100, since that point would
+move fewer hours. It is a second linear program over the suggested hours ``y`` of the channels
+with some fit, linear once the conditions are multiplied by the fit mass
+``D = sum_c y_c * F_c``::
+
+    minimise sum_c |y_c - h_c|  subject to  sum_c y_c = H,  y_c >= 0,
+        t_g <= s_g * D,  t_g <= sum_c y_c * fit(c, g),  sum_g t_g >= best(s) * D
+
+solved with HiGHS's dual simplex, so the same answers always get the same suggestion (when
+several mixes move equally few hours, the solver's choice is kept). When ``best(s)`` is 0
+nothing can be improved and the suggestion is the current mix.
 """
 
 from __future__ import annotations
@@ -73,7 +104,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy.optimize import linprog
 
 from netclarity import answers as answers_module
 from netclarity.questionnaire import ChoiceMatrix, Questionnaire
@@ -87,8 +123,11 @@ TOP_RATIO = 0.5
 SERVES = 2
 OBLIGATION = "should"
 NOTHING = "nothing"
-IMPROVEMENT = 1e-9
-"""Alignment (0-1 scale) a further step along the rebalance line must add to be taken."""
+PRECISION = 1e-6
+"""How far (as a share of the best match) a match may fall short of it and still count as
+reaching it: the best match is found numerically, and a millionth is far below what shows."""
+SOLVER_TOLERANCE = 1e-9
+"""HiGHS's primal and dual feasibility tolerance, well inside ``PRECISION``."""
 Status = Literal["over", "under", "on_target"]
 
 
@@ -139,14 +178,17 @@ class ChannelScore:
 class Scores:
     """Everything the results show, for one person's answers (see the module docstring).
 
-    ``goals`` and ``channels`` are in questionnaire order. ``known`` names the roles whose
-    answers were given; ``missing`` the ones still needed (goals and mix always, the others
-    when the questionnaire asks for them), so a page can say what to fill in.
+    ``goals`` and ``channels`` are in questionnaire order. ``match``, ``best`` (0-1) and
+    ``alignment`` (0-100) are known once goals and hours are given. ``known`` names the roles
+    whose answers were given; ``missing`` the ones still needed (goals and mix always, the
+    others when the questionnaire asks for them), so a page can say what to fill in.
     """
 
     goals: tuple[GoalScore, ...]
     channels: tuple[ChannelScore, ...]
     top_goals: tuple[str, ...]
+    match: float | None
+    best: float | None
     alignment: float | None
     suggested_alignment: float | None
     total_hours: float
@@ -239,7 +281,9 @@ def score(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Scores:
     total_hours = sum(hours.values())
     top = _top_goals(raw_goals)
     aligned = {"goals", "mix"} <= known
-    suggested = _rebalance(questionnaire, stated, hours) if aligned else None
+    matched = match(stated, delivered) if aligned else None
+    best = best_match(questionnaire, stated) if aligned else None
+    suggested = None if best is None else _rebalance(questionnaire, stated, hours, best)
     money_known = "money" in known
 
     goals = tuple(
@@ -276,9 +320,13 @@ def score(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Scores:
         goals=goals,
         channels=channels,
         top_goals=top,
-        alignment=alignment(stated, delivered) if aligned else None,
+        match=matched,
+        best=best,
+        alignment=None if matched is None or best is None else alignment(matched, best),
         suggested_alignment=(
-            None if suggested is None else alignment(stated, _delivered(questionnaire, suggested))
+            None
+            if suggested is None or best is None
+            else alignment(match(stated, _delivered(questionnaire, suggested)), best)
         ),
         total_hours=total_hours,
         total_money=total_money,
@@ -291,12 +339,28 @@ def score(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Scores:
     )
 
 
-def alignment(stated: Mapping[str, float], delivered: Mapping[str, float]) -> float:
-    """``100 * (1 - 1/2 * sum |stated - delivered|)``; 0 when nothing is delivered."""
-    if not any(delivered.values()):
+def match(stated: Mapping[str, float], delivered: Mapping[str, float]) -> float:
+    """``sum_g min(stated_g, delivered_g)``: the share of the stated goals delivered (0-1).
+
+    Summed in the goals' order (not a set's), so the same answers give the same last digit.
+    """
+    goal_ids = dict.fromkeys([*stated, *delivered])
+    return sum(min(stated.get(g, 0.0), delivered.get(g, 0.0)) for g in goal_ids)
+
+
+def best_match(questionnaire: Questionnaire, stated: Mapping[str, float]) -> float:
+    """The highest match any mix of hours could reach for ``stated`` (module docstring)."""
+    goal_ids = [g.id for g in questionnaire.goals]
+    return _best(_fits(questionnaire), tuple(stated.get(g, 0.0) for g in goal_ids))
+
+
+def alignment(matched: float, best: float) -> float:
+    """``100 * matched / best``, exactly 100 within ``PRECISION`` of ``best``; 0 if best is 0."""
+    if best <= 0:
         return 0.0
-    distance = sum(abs(stated.get(g, 0.0) - delivered.get(g, 0.0)) for g in {*stated, *delivered})
-    return max(0.0, min(100.0, 100.0 * (1.0 - distance / 2.0)))
+    if matched >= best * (1.0 - PRECISION):
+        return 100.0
+    return max(0.0, 100.0 * matched / best)
 
 
 # --- the pieces -------------------------------------------------------------------------
@@ -368,77 +432,132 @@ def _matrix(
     return chosen or None
 
 
-def _target(
-    questionnaire: Questionnaire, stated: Mapping[str, float], hours: Mapping[str, float]
-) -> dict[str, float] | None:
-    """Each goal's share of the hours, given to the channels that serve it best.
-
-    Among equally good channels, the ones already in use get it (all of them when none is
-    used); goals no channel serves at all are left out and the other shares rescaled.
-    None when no stated goal is served by any channel.
-    """
-    best: dict[str, list[str]] = {}
-    for goal_id, weight in stated.items():
-        top_fit = max((questionnaire.fit_of(c, goal_id) for c in hours), default=0)
-        if weight <= 0 or top_fit <= 0:
-            continue
-        candidates = [c for c in hours if questionnaire.fit_of(c, goal_id) == top_fit]
-        best[goal_id] = [c for c in candidates if hours[c] > 0] or candidates
-    covered = sum(stated[g] for g in best)
-    if covered <= 0:
-        return None
-    total = sum(hours.values())
-    target = dict.fromkeys(hours, 0.0)
-    for goal_id, channels in best.items():
-        for c in channels:
-            target[c] += total * stated[goal_id] / covered / len(channels)
-    return target
+Fits = tuple[tuple[int, ...], ...]
+"""The fit matrix as one row per channel of its fit per goal, both in questionnaire order."""
 
 
-def _rebalance(
-    questionnaire: Questionnaire, stated: Mapping[str, float], hours: Mapping[str, float]
-) -> dict[str, float]:
-    """The best mix on the straight line from ``hours`` to the target (module docstring)."""
-    target = _target(questionnaire, stated, hours)
-    if target is None:
-        return dict(hours)
-    now, then = _delivered(questionnaire, hours), _delivered(questionnaire, target)
-    a, b = _fit_mass(questionnaire, hours), _fit_mass(questionnaire, target)
-    if a == 0:  # nothing delivered now: any step toward the target delivers all of it
-        step = 1.0 if alignment(stated, then) > 0 else 0.0
-    else:
-        weight = _best_mixing_weight(stated, now, then)
-        step = weight * a / (b * (1.0 - weight) + weight * a)
-    return {c: (1.0 - step) * hours[c] + step * target[c] for c in hours}
-
-
-def _fit_mass(questionnaire: Questionnaire, hours: Mapping[str, float]) -> float:
-    """``sum_c h_c * sum_g fit(c, g)``: the undivided total of the delivered profile."""
-    return sum(
-        amount * questionnaire.fit_of(c, g.id)
-        for c, amount in hours.items()
-        for g in questionnaire.goals
+def _fits(questionnaire: Questionnaire) -> Fits:
+    return tuple(
+        tuple(questionnaire.fit_of(c.id, g.id) for g in questionnaire.goals)
+        for c in questionnaire.channels
     )
 
 
-def _best_mixing_weight(
-    stated: Mapping[str, float], now: Mapping[str, float], then: Mapping[str, float]
-) -> float:
-    """The smallest ``l`` in [0, 1] maximising the alignment of ``(1 - l) * now + l * then``.
+@lru_cache(maxsize=4096)
+def _best(fits: Fits, stated: tuple[float, ...]) -> float:
+    """``best(s)``: the first linear program of the module docstring.
 
-    Alignment is concave and piecewise linear in ``l``, with kinks where a goal's
-    delivered share equals its stated share, so the maximum is at 0, 1 or a kink.
+    Variables: the weights ``l_c`` of the channels with some fit, then ``t_g``. The value
+    returned is the match of the profile the solver's weights deliver, so it is always
+    reached by a real mix.
     """
-    candidates = {0.0, 1.0}
-    for g, s in stated.items():
-        if then[g] != now[g] and 0.0 < (s - now[g]) / (then[g] - now[g]) < 1.0:
-            candidates.add((s - now[g]) / (then[g] - now[g]))
-    values = {
-        weight: alignment(stated, {g: (1.0 - weight) * now[g] + weight * then[g] for g in now})
-        for weight in candidates
-    }
-    top = max(values.values())
-    return min(weight for weight, value in values.items() if value >= top - IMPROVEMENT)
+    fit = np.array(fits, dtype=np.float64).reshape(len(fits), len(stated))
+    fit = fit[fit.sum(axis=1) > 0]
+    channels, goals = fit.shape
+    if channels == 0:
+        return 0.0
+    profiles = fit / fit.sum(axis=1, keepdims=True)
+    weights = _solve(
+        cost=np.concatenate([np.zeros(channels), -np.ones(goals)]),
+        a_ub=np.hstack([-profiles.T, np.eye(goals)]),
+        b_ub=np.zeros(goals),
+        a_eq=np.concatenate([np.ones(channels), np.zeros(goals)])[np.newaxis],
+        upper=[*([None] * channels), *stated],
+    )[:channels].clip(min=0.0)
+    delivered = weights @ profiles / weights.sum()
+    return float(np.minimum(np.array(stated), delivered).sum())
+
+
+@lru_cache(maxsize=4096)
+def _nearest_best_mix(
+    fits: Fits, stated: tuple[float, ...], hours: tuple[float, ...], best: float
+) -> tuple[float, ...]:
+    """The suggested hours per channel: the second linear program of the module docstring.
+
+    Variables: the suggested hours ``y_c`` of the channels with some fit, the hours moved
+    ``u_c >= |y_c - h_c|``, then ``t_g``. Hours are divided by their total first (and
+    multiplied back at the end) and the best-match condition by ``best``, so the numbers the
+    solver sees stay near 1 whatever the answers; that condition is loosened by
+    ``SOLVER_TOLERANCE`` so rounding in ``_best`` cannot make it impossible.
+    """
+    fit = np.array(fits, dtype=np.float64).reshape(len(fits), len(stated))
+    used = fit.sum(axis=1) > 0
+    total = sum(hours)
+    now = np.array(hours)[used] / total
+    fit = fit[used]
+    mass = fit.sum(axis=1)
+    channels, goals = fit.shape
+    identity, zeros = np.eye(channels), np.zeros((channels, goals))
+    a_ub = np.vstack(
+        [
+            np.hstack([identity, -identity, zeros]),  # y - u <= h
+            np.hstack([-identity, -identity, zeros]),  # h - y <= u
+            np.hstack([-fit.T, zeros.T, np.eye(goals)]),  # t_g <= sum_c y_c fit(c, g)
+            np.hstack([-np.outer(stated, mass), zeros.T, np.eye(goals)]),  # t_g <= s_g D
+            np.concatenate(
+                [(1.0 - SOLVER_TOLERANCE) * mass, np.zeros(channels), -np.ones(goals) / best]
+            )[np.newaxis],  # sum_g t_g >= best D
+        ]
+    )
+    suggested = _solve(
+        cost=np.concatenate([np.zeros(channels), np.ones(channels), np.zeros(goals)]),
+        a_ub=a_ub,
+        b_ub=np.concatenate([now, -now, np.zeros(2 * goals + 1)]),
+        a_eq=np.concatenate([np.ones(channels), np.zeros(channels + goals)])[np.newaxis],
+        upper=[None] * (2 * channels + goals),
+    )[:channels].clip(min=0.0)
+    result = np.zeros(len(fits))
+    result[used] = suggested * total / suggested.sum()
+    return tuple(float(h) for h in result)
+
+
+def _solve(
+    cost: NDArray[np.float64],
+    a_ub: NDArray[np.float64],
+    b_ub: NDArray[np.float64],
+    a_eq: NDArray[np.float64],
+    upper: Sequence[float | None],
+) -> NDArray[np.float64]:
+    """Minimise ``cost @ x`` with ``a_ub @ x <= b_ub``, ``a_eq @ x = 1``, ``0 <= x <= upper``.
+
+    Both programs always have a solution (the first: any single channel with some fit; the
+    second: the first's best weights turned into hours), so a failure is a bug.
+    """
+    result = linprog(
+        cost,
+        A_ub=a_ub,
+        b_ub=b_ub,
+        A_eq=a_eq,
+        b_eq=np.ones(1),
+        bounds=[(0.0, high) for high in upper],
+        method="highs-ds",
+        options={
+            "primal_feasibility_tolerance": SOLVER_TOLERANCE,
+            "dual_feasibility_tolerance": SOLVER_TOLERANCE,
+        },
+    )
+    if result.status != 0:
+        raise ArithmeticError(f"scoring: the linear program failed: {result.message}")
+    return np.asarray(result.x, dtype=np.float64)
+
+
+def _rebalance(
+    questionnaire: Questionnaire,
+    stated: Mapping[str, float],
+    hours: Mapping[str, float],
+    best: float,
+) -> dict[str, float]:
+    """The suggested mix (module docstring); the current one when nothing can improve it."""
+    if best <= 0:
+        return dict(hours)
+    channel_ids = [c.id for c in questionnaire.channels]
+    suggested = _nearest_best_mix(
+        _fits(questionnaire),
+        tuple(stated[g.id] for g in questionnaire.goals),
+        tuple(hours[c] for c in channel_ids),
+        best,
+    )
+    return dict(zip(channel_ids, suggested, strict=True))
 
 
 # --- the rule functions -----------------------------------------------------------------

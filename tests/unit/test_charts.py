@@ -21,7 +21,8 @@ ANSWERS = {
     "hours": {"x": 6, "y": 2, "z": 2},
     "motive": {"x": "want", "y": "should", "z": "want"},
 }
-"""Delivered a 18/32, b 10/32, c 4/32; alignment 92.5; top goals a and b (see test_scoring)."""
+"""Delivered a 18/32, b 10/32, c 4/32; alignment 2775/29 = 95.7; top goals a and b (see
+test_scoring)."""
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +72,7 @@ def test_goals_chart_title_says_what_to_look_at(
     title = charts.goals_chart(small, scores).to_dict()["title"]
     assert title["text"] == ["What you want from networking, and what your time delivers"]
     assert " ".join(title["subtitle"]) == (
-        "Alignment 92 out of 100. Where the orange bar is shorter than the blue one, that "
+        "Alignment 96 out of 100. Where the orange bar is shorter than the blue one, that "
         "goal gets less of your time than you want."
     )
 
@@ -143,17 +144,19 @@ def test_gap_chart_diverges_from_zero_most_under_served_first(
 def test_mix_chart_shows_now_and_suggested_hours(
     small: Questionnaire, scores: scoring.Scores
 ) -> None:
-    """Suggested x 40/7 = 5.7 h, y 20/7 = 2.9 h, z 10/7 = 1.4 h (see test_scoring)."""
+    """Suggested x 20/3 = 6.7 h, y 10/3 = 3.3 h, z 0 h, alignment 100 (see test_scoring)."""
     spec = charts.mix_chart(small, scores).to_dict()
     assert [(r["channel"], r["series"], r["hours"]) for r in data(spec)] == [
         ("Channel X", "Now", 6.0),
-        ("Channel X", "Suggested", 5.7),
+        ("Channel X", "Suggested", 6.7),
         ("Channel Y", "Now", 2.0),
-        ("Channel Y", "Suggested", 2.9),
+        ("Channel Y", "Suggested", 3.3),
         ("Channel Z", "Now", 2.0),
-        ("Channel Z", "Suggested", 1.4),
+        ("Channel Z", "Suggested", 0.0),
     ]
-    assert spec["title"]["subtitle"] == ["Same 10 hours a month. Alignment would go from 92 to 97."]
+    assert spec["title"]["subtitle"] == [
+        "Same 10 hours a month. Alignment would go from 96 to 100."
+    ]
 
 
 def test_alignment_over_time_keeps_the_rounds_in_order_on_a_fixed_scale() -> None:

@@ -10,9 +10,40 @@ from netclarity import loader, rules, scoring
 from netclarity.questionnaire import Questionnaire
 
 EVERY_TYPE = Path(__file__).parents[1] / "questionnaires" / "every_type.yaml"
+NETWORKING = Path(__file__).parents[2] / "questions" / "networking_clarity.yaml"
 
 SMALL = Path(__file__).parents[1] / "questionnaires" / "scoring.yaml"
-"""Goals a, b, c; channels x (fit a 3, b 1), y (b 2, c 2) and z (serves nothing)."""
+"""Goals a, b, c; channels x (fit a 3, b 1), y (b 2, c 2) and z (serves nothing).
+
+x delivers the profile (3/4, 1/4, 0) and y (0, 1/2, 1/2), so every mix delivers
+``(1 - l) * (3/4, 1/4, 0) + l * (0, 1/2, 1/2)`` = ``(3/4 - 3l/4, 1/4 + l/4, l/2)``, with ``l``
+y's share of the fit (x and y both have 4 fit points, so ``l`` is also y's share of the
+hours in x and y)."""
+
+SAME_PROFILE = b"""
+id: same_profile
+version: 1
+title: Two channels with the same profile
+goals:
+  - {id: a, label: Goal A}
+  - {id: b, label: Goal B}
+  - {id: rest, label: A goal no channel serves}
+channels:
+  - {id: p, label: Channel P, mode: online}
+  - {id: q, label: Channel Q, mode: online}
+  - {id: r, label: Channel R, mode: online}
+fit:
+  p: {a: 1}
+  q: {a: 2}
+  r: {b: 1}
+pages:
+  - id: only
+    title: Only
+    questions:
+      - {id: weights, type: allocation, label: Weights, of: goals, total: 100, role: goals}
+      - {id: hours, type: allocation, label: Hours, of: channels, role: mix}
+"""
+"""p and q both serve only goal a, so they deliver the same profile; r serves only b."""
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +54,16 @@ def small() -> Questionnaire:
 @pytest.fixture(scope="module")
 def every_type() -> Questionnaire:
     return loader.load_file(EVERY_TYPE).questionnaire
+
+
+@pytest.fixture(scope="module")
+def networking() -> Questionnaire:
+    return loader.load_file(NETWORKING).questionnaire
+
+
+@pytest.fixture(scope="module")
+def same_profile() -> Questionnaire:
+    return loader.parse(SAME_PROFILE, "same_profile.yaml")
 
 
 def answers(**extra: object) -> dict[str, object]:
@@ -46,10 +87,39 @@ def test_delivered_profile_is_hours_times_fit_normalised(small: Questionnaire) -
     assert [g.delivered for g in scores.goals] == [18 / 32, 10 / 32, 4 / 32]
 
 
-def test_alignment_is_one_minus_half_the_summed_differences(small: Questionnaire) -> None:
-    """|0.5 - 0.5625| + |0.3 - 0.3125| + |0.2 - 0.125| = 0.0625 + 0.0125 + 0.075 = 0.15;
-    100 * (1 - 0.15 / 2) = 92.5."""
-    assert scoring.score(small, answers()).alignment == pytest.approx(92.5)
+def test_match_is_the_share_of_the_stated_goals_delivered(small: Questionnaire) -> None:
+    """min(0.5, 0.5625) + min(0.3, 0.3125) + min(0.2, 0.125) = 0.925, which is also
+    1 - (0.0625 + 0.0125 + 0.075) / 2: one minus the total variation distance."""
+    assert scoring.score(small, answers()).match == pytest.approx(0.925)
+
+
+def test_best_match_is_the_most_any_mix_could_deliver(small: Questionnaire) -> None:
+    """With l as in SMALL, the match is min(0.5, 3/4 - 3l/4) + min(0.3, 1/4 + l/4)
+    + min(0.2, l/2). a reaches its 0.5 until l = 1/3, b its 0.3 from l = 1/5, c its 0.2 from
+    l = 2/5. So the match rises with slope 3/4 up to l = 1/5, then 1/2 up to l = 1/3, then
+    falls (-3/4 + 1/2): the best is at l = 1/3, delivering (1/2, 1/3, 1/6): 0.5 + 0.3 + 1/6
+    = 29/30. No mix can deliver 50/30/20 exactly."""
+    assert scoring.score(small, answers()).best == pytest.approx(29 / 30)
+
+
+def test_alignment_is_the_match_as_a_share_of_the_best_match(small: Questionnaire) -> None:
+    """100 * 0.925 / (29/30) = 2775/29 = 95.69."""
+    assert scoring.score(small, answers()).alignment == pytest.approx(2775 / 29)
+
+
+@pytest.mark.parametrize(
+    ("matched", "best", "expected"),
+    [
+        (0.5, 0.5, 100.0),
+        (0.4999999, 0.5, 100.0),  # within a millionth of the best: reaches it
+        (0.49, 0.5, 98.0),
+        (0.6, 0.5, 100.0),  # above the numerically found best: capped
+        (0.0, 0.5, 0.0),
+        (0.3, 0.0, 0.0),  # no channel serves any stated goal
+    ],
+)
+def test_alignment_of_a_match_against_a_best(matched: float, best: float, expected: float) -> None:
+    assert scoring.alignment(matched, best) == pytest.approx(expected)
 
 
 def test_hour_shares_and_totals(small: Questionnaire) -> None:
@@ -146,17 +216,13 @@ def test_no_outcome_means_no_cost_per_outcome(small: Questionnaire) -> None:
     assert (scores.outcomes_count, scores.cost_per_outcome) == (0, None)
 
 
-def test_suggested_rebalance_moves_toward_the_best_channels(small: Questionnaire) -> None:
-    """Target: a (0.5) to x, its best channel; b (0.3) and c (0.2) to y: x 5 h, y 5 h, z 0.
-    Target delivers a 15, b 5 + 10 = 15, c 10 of 40: alignment 87.5, worse than today.
-    Along the line, delivered = (1 - l) * (0.5625, 0.3125, 0.125) + l * (0.375, 0.375, 0.25);
-    kinks where a goal meets its weight: a at l = 1/3, c at l = 0.6. Alignment there:
-    l = 1/3 -> (0.5, 0.3333, 0.1667) -> 100 * (1 - 0.0667 / 2) = 96.667 (the best);
-    l = 0.6 -> (0.45, 0.35, 0.2) -> 95. In hours, t = l*32 / (40*(1 - l) + l*32) = 2/7:
-    x = 5/7*6 + 2/7*5 = 40/7, y = 5/7*2 + 2/7*5 = 20/7, z = 5/7*2 = 10/7."""
+def test_suggested_rebalance_is_the_nearest_best_mix(small: Questionnaire) -> None:
+    """The only best profile is l = 1/3 (above): x and y hours 2 : 1. z's 2 h deliver
+    nothing, so they move too: 10 h -> x 20/3, y 10/3, z 0, which moves 2 of the 10 hours
+    (z's 2 h go 2/3 to x and 4/3 to y) and scores 100."""
     scores = scoring.score(small, answers())
-    assert [c.suggested_hours for c in scores.channels] == pytest.approx([40 / 7, 20 / 7, 10 / 7])
-    assert scores.suggested_alignment == pytest.approx(290 / 3)
+    assert [c.suggested_hours for c in scores.channels] == pytest.approx([20 / 3, 10 / 3, 0.0])
+    assert scores.suggested_alignment == 100.0
 
 
 def test_suggested_mix_keeps_the_total_hours(small: Questionnaire) -> None:
@@ -165,27 +231,54 @@ def test_suggested_mix_keeps_the_total_hours(small: Questionnaire) -> None:
 
 
 def test_a_mix_already_on_target_is_left_as_it_is(small: Questionnaire) -> None:
-    """6 h in x alone delivers a 18, b 6 of 24 = (0.75, 0.25, 0), as stated: alignment 100."""
+    """6 h in x alone delivers a 18, b 6 of 24 = (0.75, 0.25, 0), as stated: match and best
+    1, alignment 100."""
     scores = scoring.score(small, answers(weights={"a": 75, "b": 25}, hours={"x": 6}))
-    assert scores.alignment == 100.0
-    assert [c.suggested_hours for c in scores.channels] == [6.0, 0.0, 0.0]
+    assert (scores.match, scores.best, scores.alignment) == (1.0, pytest.approx(1.0), 100.0)
+    assert [c.suggested_hours for c in scores.channels] == pytest.approx([6.0, 0.0, 0.0])
+
+
+def test_a_single_goal_in_its_most_focused_channel_scores_100(small: Questionnaire) -> None:
+    """Goal c alone, all hours in y: y delivers c only half (its other half is b), and no
+    mix does better, since only y serves c at all. match = best = 0.5: alignment 100."""
+    scores = scoring.score(small, answers(weights={"c": 100}, hours={"y": 4}))
+    assert (scores.match, scores.best, scores.alignment) == (0.5, pytest.approx(0.5), 100.0)
+
+
+def test_the_suggestion_keeps_hours_where_they_already_serve(
+    same_profile: Questionnaire,
+) -> None:
+    """Goals a and b equally; 4 h in p, 2 h in r deliver (2/3, 1/3): match 5/6, best 1.
+    p 3 h + r 3 h reaches it by moving 1 h; q would do as well for a, but using it means
+    moving p's hours too (q 2 h + r 4 h moves 4 h)."""
+    scores = scoring.score(same_profile, {"weights": {"a": 50, "b": 50}, "hours": {"p": 4, "r": 2}})
+    assert scores.alignment == pytest.approx(500 / 6)
+    assert [c.suggested_hours for c in scores.channels] == pytest.approx([3.0, 0.0, 3.0])
+
+
+def test_goals_no_channel_serves_leave_nothing_to_improve(same_profile: Questionnaire) -> None:
+    """Nothing serves "rest": best is 0, so alignment is 0 and the suggestion is today's mix."""
+    scores = scoring.score(same_profile, {"weights": {"rest": 100}, "hours": {"p": 4, "r": 2}})
+    assert (scores.match, scores.best, scores.alignment) == (0.0, 0.0, 0.0)
+    assert [c.suggested_hours for c in scores.channels] == [4.0, 0.0, 2.0]
+    assert scores.suggested_alignment == 0.0
 
 
 def test_hours_that_serve_no_goal_deliver_nothing(small: Questionnaire) -> None:
-    """All hours in z: nothing delivered, alignment 0; the suggestion is the whole target
-    (x 5 h, y 5 h, alignment 87.5 as worked out above)."""
+    """All hours in z: nothing delivered, alignment 0; all 10 h move to the best mix
+    (x 20/3 h, y 10/3 h, as worked out above)."""
     scores = scoring.score(small, answers(hours={"z": 10}))
     assert scores.nothing_delivered
-    assert scores.alignment == 0.0
+    assert (scores.match, scores.alignment) == (0.0, 0.0)
     assert [g.delivered for g in scores.goals] == [0.0, 0.0, 0.0]
-    assert [c.suggested_hours for c in scores.channels] == [5.0, 5.0, 0.0]
-    assert scores.suggested_alignment == pytest.approx(87.5)
+    assert [c.suggested_hours for c in scores.channels] == pytest.approx([20 / 3, 10 / 3, 0.0])
+    assert scores.suggested_alignment == 100.0
 
 
 def test_without_answers_scores_say_what_is_missing(small: Questionnaire) -> None:
     scores = scoring.score(small, {})
     assert scores.missing == ("goals", "mix", "money", "motive", "outcomes")
-    assert scores.alignment is None
+    assert (scores.match, scores.best, scores.alignment) == (None, None, None)
     assert scores.suggested_alignment is None
     assert scores.top_goals == ()
     assert scores.unserved_channels == ()
@@ -220,11 +313,13 @@ def test_roles_the_questionnaire_does_not_ask_are_not_missing(
 
 def test_every_type_questionnaire(every_type: Questionnaire) -> None:
     """Goals food 3, talk 7 of 10. Canteen 20 min serves food 2, talk 3; video 40 min serves
-    talk 1. Delivered food 40, talk 60 + 40 = 100 of 140 = (2/7, 5/7). Differences
-    |0.3 - 2/7| = |0.7 - 5/7| = 1/70, so alignment = 100 * (1 - 1/70) = 690/7."""
+    talk 1. Delivered food 40, talk 60 + 40 = 100 of 140 = (2/7, 5/7): match 2/7 + 0.7 =
+    69/70. Canteen's profile is (0.4, 0.6) and video's (0, 1), so three quarters of the fit
+    in the canteen delivers 0.3/0.7 exactly: best 1, alignment = 100 * 69/70 = 690/7."""
     scores = scoring.score(
         every_type, {"why": {"food": 3, "talk": 7}, "time": {"canteen": 20, "video": 40}}
     )
+    assert scores.best == pytest.approx(1.0)
     assert scores.alignment == pytest.approx(690 / 7)
     assert scores.top_goals == ("talk",)
 
@@ -252,7 +347,7 @@ def test_person_functions_read_the_scores(small: Questionnaire) -> None:
         0.2,
         10.0,
     )
-    assert f["alignment"]() == pytest.approx(92.5)
+    assert f["alignment"]() == pytest.approx(2775 / 29)
     assert (f["answer"]("active"), f["answer"]("money")) == ("yes", {"x": 90})
     assert (f["label"]("a"), f["label"]("y"), f["label"]("other")) == (
         "Goal A",
@@ -289,3 +384,35 @@ def test_goal_functions_without_goals_are_not_available(small: Questionnaire) ->
     for name, args in [("goal_weight", ("a",)), ("top_goal", ()), ("unserved_share", ())]:
         with pytest.raises(rules.NotAvailable):
             f[name](*args)
+
+
+# --- focused people on the networking questionnaire ---------------------------------------
+# A person with one or two goals used to score low whatever they did, because almost every
+# channel serves several goals; they are scored against the best any mix could do instead.
+
+
+def test_clients_alone_with_every_hour_in_calls_and_visits_scores_100(
+    networking: Questionnaire,
+) -> None:
+    """Calls and visits put 3 of their 11 fit points on clients, the largest share of any
+    channel (one-to-ones: 3 of 19), so match = best = 3/11: alignment 100 (it was 27.27 as
+    a plain match)."""
+    scores = scoring.score(
+        networking, {"goal_weights": {"clients": 100}, "hours": {"calls_visits": 10}}
+    )
+    assert scores.match == pytest.approx(3 / 11)
+    assert scores.best == pytest.approx(3 / 11)
+    assert scores.alignment == 100.0
+
+
+def test_nine_equal_goals_in_paid_events_is_below_100(networking: Questionnaire) -> None:
+    """Paid events' fit (1, 2, 1, 1, 3, 1, 1, 1, 1) of 12 gives seven goals 1/12 and two more
+    than their 1/9: match 7/12 + 2/9 = 29/36. No mix delivers every goal 1/9; the best,
+    spreading the fit 2/23 paid events, 17/46 meet-ups, 76/207 one-to-ones, 11/414 calls,
+    8/69 LinkedIn and 7/207 Twitter, matches 407/414. Alignment = 100 * (29/36) / (407/414)
+    = 100 * 667/814 = 81.94 (it was 80.56 as a plain match)."""
+    equal = {g.id: 1 for g in networking.goals}
+    scores = scoring.score(networking, {"goal_weights": equal, "hours": {"paid_events": 10}})
+    assert scores.match == pytest.approx(29 / 36)
+    assert scores.best == pytest.approx(407 / 414)
+    assert scores.alignment == pytest.approx(100 * 667 / 814)
