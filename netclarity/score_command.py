@@ -2,10 +2,11 @@
 
 ``python -m netclarity score ANSWERS.json [--questionnaire PATH]`` reads a response file
 (``netclarity.response.Response``), loads the questionnaire it names from ``questions/``
-(or the file given), and prints what the results page shows: alignment, each goal's stated
-and delivered share and gap, the flags, the suggested mix and the findings. Numbers are
-rounded here, for reading; ``netclarity.scoring`` keeps them exact. Exit status: 0 scored,
-1 the response or questionnaire has problems (reported as ``FILE:LINE: message``).
+(or the file given), and prints what the results page shows: alignment (with the match and
+the best match it is measured against), each goal's stated and delivered share and gap, the
+flags, the suggested mix and the findings. Numbers are rounded here, for reading;
+``netclarity.scoring`` keeps them exact. Exit status: 0 scored, 1 the response or
+questionnaire has problems (reported as ``FILE:LINE: message``).
 """
 
 from __future__ import annotations
@@ -84,6 +85,8 @@ def as_json(
         "questionnaire": questionnaire.id,
         "version": questionnaire.version,
         "alignment": _round(scores.alignment, 1),
+        "match": _round(scores.match, 3),
+        "best": _round(scores.best, 3),
         "missing": list(scores.missing),
         "top_goals": list(scores.top_goals),
         "goals": [

@@ -27,22 +27,25 @@ def test_the_readme_example(capsys: pytest.CaptureFixture[str]) -> None:
 
     Hours x fit, summed per goal: community 38, camaraderie 40, learning 30, thinking 18,
     new people 48, a specific person 30, clients 30, partners 38, mutual help 40; total 312
-    (8*13 + 6*12 + 4*16 + 2*19 + 2*17). Alignment = 100 * sum of min(stated, delivered) =
-    100 * (38/312 + 0.1 + 30/312 + 30/312 + 0.1) = 51.41.
+    (8*13 + 6*12 + 4*16 + 2*19 + 2*17). Match = sum of min(stated, delivered) =
+    38/312 + 0.1 + 30/312 + 30/312 + 0.1 = 401/780 = 0.514.
 
-    Top goals (at least half of 40 points): clients, community, learning. The target gives
-    each goal's share to its best channel, preferring ones in use: clients and mutual help
-    (0.5) to one-to-ones = 11 h; community and camaraderie (0.3) to meet-ups = 6.6 h;
-    learning (0.2) to online communities, the only channel serving it very well = 4.4 h.
-    Alignment rises all the way to the target (slope -0.012 + 0.025 + 0.014 > 0), which
-    delivers 400.4 in all, community 44, learning 48.4, clients 44 (camaraderie and mutual
-    help over 0.1): 100 * ((44 + 48.4 + 44) / 400.4 + 0.2) = 54.07.
+    No mix delivers 40% clients (calls and visits, the most focused on clients, put 3 of 11
+    fit points there). The best mix is own content and Facebook with 4/5 and 1/5 of the fit:
+    community 0.8*3/16 + 0.2*3/12 = 0.2, camaraderie 0.05 + 0.05 = 0.1, learning and
+    clients 0.1 + 0.2/12 = 7/60 each, mutual help 0.1 + 1/30 (more than its 0.1): best =
+    0.2 + 0.1 + 7/60 + 7/60 + 0.1 = 19/30 = 0.633 (that no mix does better is checked in
+    test_scoring_properties). Alignment = 100 * (401/780) / (19/30) = 100 * 401/494 = 81.17.
+
+    Top goals (at least half of 40 points): clients, community, learning. That best mix is
+    the only one, so the suggestion moves all 22 h to it: fit 4 : 1 means hours
+    4/16 : 1/12 = 3 : 1, so own content 16.5 h and Facebook 5.5 h, scoring 100.
 
     Money 60 + 90 + 30 = 180 over four channels that brought something: 45 per outcome.
     """
     status, result, err = score(capsys, str(EXAMPLE))
     assert (status, err) == (0, "")
-    assert result["alignment"] == 51.4
+    assert (result["alignment"], result["match"], result["best"]) == (81.2, 0.514, 0.633)
     assert result["missing"] == []
     assert result["top_goals"] == ["clients", "community", "learning"]
     goals = {g["id"]: (g["stated"], g["delivered"], g["gap"], g["status"]) for g in result["goals"]}
@@ -66,17 +69,19 @@ def test_the_readme_example(capsys: pytest.CaptureFixture[str]) -> None:
         "meetups": None,
         "one_to_ones": None,
         "linkedin": 7.5,
-        "online_communities": None,
+        "facebook": None,
+        "own_content": None,
     }
     assert result["suggested"] == {
-        "alignment": 54.1,
+        "alignment": 100.0,
         "hours": {
             "breakfast_clubs": 0.0,
             "paid_events": 0.0,
-            "meetups": 6.6,
-            "one_to_ones": 11.0,
+            "meetups": 0.0,
+            "one_to_ones": 0.0,
             "linkedin": 0.0,
-            "online_communities": 4.4,
+            "facebook": 5.5,
+            "own_content": 16.5,
         },
     }
     assert [f["rule"] for f in result["findings"]] == [
@@ -105,7 +110,7 @@ def test_a_questionnaire_file_can_be_named(
     )
     status, result, _ = score(capsys, str(response), "--questionnaire", str(EVERY_TYPE))
     assert status == 0
-    assert result["alignment"] == 98.6
+    assert (result["alignment"], result["match"], result["best"]) == (98.6, 0.986, 1.0)
     assert result["missing"] == ["motive"]
 
 
