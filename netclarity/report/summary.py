@@ -44,6 +44,8 @@ CHECK_IN_DAYS = 90
 DECISION_ORDER = ("grow", "keep", "reduce", "stop")
 QR_WIDTH = 32.0
 KICKER = Style(10, bold=True, color=ACCENT)
+LISTED = (Allocation, ChoiceMatrix, MultipleChoice, Ranking)
+"""Answers ``answers.display`` joins with "; ": printed one item per line instead."""
 
 
 def build_pdf(
@@ -189,9 +191,6 @@ def _written_date(value: str, texts: ReportTexts) -> str:
         return value
 
 
-LISTED = (Allocation, ChoiceMatrix, MultipleChoice, Ranking)
-
-
 def _answers(
     doc: Document, questionnaire: Questionnaire, response: Response, texts: ReportTexts
 ) -> None:
@@ -216,11 +215,11 @@ def _shown(questionnaire: Questionnaire, question: Question, value: object) -> s
 
 
 def _check_in(doc: Document, texts: ReportTexts, *, day: date, resume_url: str | None) -> None:
-    qr = qr_png(resume_url) if resume_url else None
     doc.heading(texts.check_in)
     when = texts.format_date(day + timedelta(days=CHECK_IN_DAYS))
     doc.paragraph(texts.check_in_text.format(date=when), after=3)
-    if resume_url and qr:
+    if resume_url:
+        qr = qr_png(resume_url)
         doc.paragraph(texts.resume_link)
         doc.paragraph(resume_url, LINK, link=resume_url, after=3)
         doc.picture(qr, width=QR_WIDTH, align="L")
