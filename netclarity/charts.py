@@ -31,7 +31,9 @@ VERMILLION = "#D55E00"
 GREY = "#999999"
 TEXT = "#333333"
 
-BAR = 14
+ROW = 28
+"""Height in pixels of one labelled row (a goal or channel): room for a pair of bars, and
+for labels that never overlap; charts grow with the number of goals or channels."""
 TITLE_SIZE, SUBTITLE_SIZE = 14, 11
 CONTAINER_GUESS = 640
 """The plot width assumed for breaking titles into lines when the chart fills its container."""
@@ -137,7 +139,7 @@ def goals_chart(
     )
     values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N")
     subtitle = texts.goals_subtitle.format(alignment=_score(scores.alignment))
-    return _finish([bars, values], texts.goals_title, subtitle, width, len(ordered) * 2)
+    return _finish([bars, values], texts.goals_title, subtitle, width, len(ordered))
 
 
 def hours_chart(
@@ -314,7 +316,7 @@ def mix_chart(
         alignment=_score(scores.alignment),
         suggested=_score(scores.suggested_alignment),
     )
-    return _finish([bars, values], texts.mix_title, subtitle, width, len(shown) * 2)
+    return _finish([bars, values], texts.mix_title, subtitle, width, len(shown))
 
 
 def alignment_over_time(
@@ -354,10 +356,10 @@ def alignment_over_time(
 
 
 def _finish(
-    layers: list[alt.Chart], title: str, subtitle: str, width: Width, bars: int | None
+    layers: list[alt.Chart], title: str, subtitle: str, width: Width, rows: int | None
 ) -> alt.LayerChart:
-    """Layered, titled and sized with a consistent look; height follows the number of bars."""
-    height = 220 if bars is None else max(bars, 1) * BAR + 10
+    """Layered, titled and sized with a consistent look; height follows the number of rows."""
+    height = 220 if rows is None else max(rows, 1) * ROW + 10
     chart: alt.LayerChart = (
         alt.LayerChart(layer=layers)
         .properties(
@@ -369,6 +371,11 @@ def _finish(
             ),
             width=width,
             height=height,
+            # Fill the container's width only: with plain "fit" the title and legend would be
+            # squeezed into the given height and the bars flattened.
+            autosize=alt.AutoSizeParams(
+                type="fit-x" if width == "container" else "pad", contains="padding"
+            ),
         )
         .configure(font=FONT)
         .configure_axis(labelFontSize=11, titleFontSize=11, labelLimit=180, grid=False)

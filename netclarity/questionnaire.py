@@ -331,6 +331,50 @@ class Texts(Model):
         "Coming back after a while? Answer again and see what changed since last time. "
         "Your earlier rounds are kept."
     )
+    results_title: Text = "Your results"
+    results_intro: Text = (
+        "Here is what you said you network for, set against where your time actually goes."
+    )
+    alignment_label: Text = "Alignment"
+    alignment_line: Text = (
+        "How close your hours come to the best mix for your goals: 100 is as close as the "
+        "places you could go allow."
+    )
+    missing_answers: Text = "Your results need a few more answers: {what}."
+    missing_goals: Text = "what you network for"
+    missing_mix: Text = "where your hours go"
+    go_answer: Text = "Answer them now"
+    findings_title: Text = "What stands out"
+    finding_rule: Text = "rule: {rule}"
+    no_findings: Text = "Nothing stands out: your time and your goals are in step."
+    plan_title: Text = "Your plan"
+    plan_intro: Text = (
+        "Decide where you will and will not go, and why. Up to three goals, then a decision "
+        "for each place you spend time."
+    )
+    plan_goal: Text = "Goal {n}"
+    plan_what: Text = "What I want to achieve"
+    plan_measure: Text = "How I will know"
+    plan_by: Text = "By when"
+    plan_channels: Text = "Where I will and will not go"
+    plan_decision: Text = "Decision"
+    keep: Text = "Keep"
+    grow: Text = "Grow"
+    reduce: Text = "Reduce"
+    stop: Text = "Stop"
+    plan_hope: Text = "What I hope to achieve there"
+    plan_give: Text = "What I will give to my relationships and communities"
+    plan_saved: Text = "Your plan is saved as you type."
+    download_pdf: Text = "Download my summary (PDF)"
+    pdf_name: Text = "Name on the summary (optional)"
+    paper: Text = "Paper size"
+    compare_title: Text = "Since last time"
+    compare_intro: Text = "Round {now} compared with round {before}."
+    compare_alignment: Text = "Alignment went from {before} to {now}."
+    compare_goal: Text = "Goal"
+    compare_where: Text = "Where"
+    compare_before: Text = "Round {n}"
+    compare_change: Text = "Change"
     unknown_link: Text = "That link does not match any saved answers. You can start afresh below."
 
 

@@ -115,4 +115,5 @@ def review_screen(session: context.Session) -> None:
                     st.error(message, icon=":material/error:")
     if st.button(texts.see_results, type="primary", disabled=incomplete, width="stretch"):
         context.store().complete(session.token)
+        context.adopt_token(session.token)  # the round now carries its completion time
         st.switch_page(RESULTS_PAGE)

@@ -110,6 +110,8 @@ def complete(make_app: MakeApp) -> AppTest:
     app = next_page(answer_basics(start(make_app)))
     app.number_input(key="q-why-food").set_value(4.0).run()
     app.number_input(key="q-why-talk").set_value(6.0).run()
+    app.number_input(key="q-time-canteen").set_value(60.0).run()
+    app.number_input(key="q-time-video").set_value(30.0).run()
     app = next_page(app)
     app.text_input(key="q-name").input("Ada Lovelace").run()
     return next_page(app)

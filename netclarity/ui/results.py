@@ -1,0 +1,74 @@
+"""The results screen: alignment, the four charts, the findings, the plan, the summary PDF.
+
+Scores are computed from the saved answers on every run (they are cheap and pure), so the
+page always shows what the database holds. Findings can quote what a person typed, so they
+are shown as plain text, never as Markdown.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from netclarity import charts, insights, scoring
+from netclarity.questionnaire import Questionnaire
+from netclarity.ui import context, flow, mydata, plan, resume, rounds, saving
+from netclarity.ui.safe_text import escape_markdown
+
+
+def _missing(session: context.Session, scores: scoring.Scores) -> bool:
+    """Tell the person which answers the results still need, and take them there."""
+    texts = session.questionnaire.texts
+    needed = [r for r in scores.missing if r in scoring.ESSENTIAL]
+    if not needed:
+        return False
+    names = {"goals": texts.missing_goals, "mix": texts.missing_mix}
+    st.warning(texts.missing_answers.format(what=", ".join(names[r] for r in needed)))
+    question = session.questionnaire.question_with_role(needed[0])
+    page = next(p for p in session.questionnaire.pages if question in p.questions)
+    if st.button(texts.go_answer, type="primary", icon=":material/edit:"):
+        flow.go_to(page)
+        st.switch_page(flow.QUESTIONS_PAGE)
+    return True
+
+
+def _score_header(questionnaire: Questionnaire, scores: scoring.Scores) -> None:
+    texts = questionnaire.texts
+    alignment = round(scores.alignment or 0)
+    number, meaning = st.columns([1, 3], vertical_alignment="center")
+    number.metric(texts.alignment_label, f"{alignment}/100")
+    meaning.markdown(texts.alignment_line.format(score=alignment))
+
+
+def _charts(questionnaire: Questionnaire, scores: scoring.Scores) -> None:
+    for build in (charts.goals_chart, charts.hours_chart, charts.gap_chart, charts.mix_chart):
+        st.altair_chart(build(questionnaire, scores), width="stretch")
+
+
+def _findings(questionnaire: Questionnaire, found: list[insights.Finding]) -> None:
+    texts = questionnaire.texts
+    st.header(texts.findings_title)
+    if not found:
+        st.info(texts.no_findings)
+    for finding in found:
+        with st.container(border=True):
+            st.markdown(escape_markdown(finding.text))
+            st.caption(texts.finding_rule.format(rule=finding.rule_id))
+
+
+def results_screen(session: context.Session) -> None:
+    questionnaire, texts = session.questionnaire, session.questionnaire.texts
+    answers = session.answers
+    st.title(texts.results_title)
+    st.markdown(texts.results_intro)
+    saving.notice()
+    scores = scoring.score(questionnaire, answers)
+    if not _missing(session, scores):
+        _score_header(questionnaire, scores)
+        rounds.comparison(session)
+        _charts(questionnaire, scores)
+        _findings(questionnaire, insights.findings(questionnaire, scores, answers))
+    plan.plan_editor(session, scores)
+    plan.summary_download(session)
+    rounds.retake(session)
+    resume.resume_box(session)
+    mydata.data_section(session)
