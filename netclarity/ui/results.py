@@ -12,6 +12,7 @@ import streamlit as st
 from netclarity import charts, insights, scoring
 from netclarity.questionnaire import Questionnaire
 from netclarity.ui import context, flow, mydata, plan, resume, rounds, saving
+from netclarity.ui.chart_view import show_chart
 from netclarity.ui.safe_text import escape_markdown
 
 
@@ -41,7 +42,7 @@ def _score_header(questionnaire: Questionnaire, scores: scoring.Scores) -> None:
 
 def _charts(questionnaire: Questionnaire, scores: scoring.Scores) -> None:
     for build in (charts.goals_chart, charts.hours_chart, charts.gap_chart, charts.mix_chart):
-        st.altair_chart(build(questionnaire, scores), width="stretch")
+        show_chart(build(questionnaire, scores))
 
 
 def _findings(questionnaire: Questionnaire, found: list[insights.Finding]) -> None:

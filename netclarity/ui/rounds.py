@@ -10,6 +10,7 @@ import streamlit as st
 
 from netclarity import charts, scoring
 from netclarity.ui import context, flow
+from netclarity.ui.chart_view import show_chart
 from netclarity.ui.context import Session
 
 
@@ -32,11 +33,11 @@ def comparison(session: Session) -> None:
                 before=round(before.alignment or 0), now=round(now.alignment or 0)
             )
         )
-        st.altair_chart(
+        show_chart(
             charts.alignment_over_time(
-                [(texts.compare_before.format(n=r.number), s.alignment or 0) for r, s in scored]
-            ),
-            width="stretch",
+                questionnaire,
+                [(texts.compare_before.format(n=r.number), s.alignment or 0) for r, s in scored],
+            )
         )
         goal_labels = {g.id: g.label for g in questionnaire.goals}
         st.dataframe(

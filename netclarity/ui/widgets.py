@@ -24,11 +24,9 @@ from netclarity.questionnaire import (
     Likert,
     MultipleChoice,
     NumberQuestion,
-    Poll,
     Question,
     Questionnaire,
     Ranking,
-    SingleChoice,
     TextQuestion,
 )
 from netclarity.ui import saving
@@ -247,17 +245,20 @@ def text(questionnaire: Questionnaire, question: TextQuestion, answers: dict[str
     )
 
 
-RENDERERS: dict[type, Renderer] = {
-    SingleChoice: single_choice,
-    Poll: single_choice,
-    MultipleChoice: multiple_choice,
-    Likert: likert,
-    NumberQuestion: number,
-    Allocation: allocation,
-    Ranking: ranking,
-    ChoiceMatrix: choice_matrix,
-    TextQuestion: text,
+RENDERERS: dict[str, Renderer] = {
+    "single_choice": single_choice,
+    "poll": single_choice,
+    "multiple_choice": multiple_choice,
+    "likert": likert,
+    "number": number,
+    "slider": number,
+    "allocation": allocation,
+    "ranking": ranking,
+    "choice_matrix": choice_matrix,
+    "short_text": text,
+    "long_text": text,
 }
+"""By the ``type`` written in the YAML (every type in ``QUESTION_TYPES`` has a widget)."""
 
 
 def render(
@@ -265,7 +266,7 @@ def render(
 ) -> None:
     """Draw a question, save what it shows if that changed, and (``check``) its problems."""
     with st.container(border=True):
-        shown = RENDERERS[type(question)](questionnaire, question, answers)
+        shown = RENDERERS[question.type](questionnaire, question, answers)
         stored = answers.get(question.id)
         if shown != stored and (
             answer_rules.is_answered(shown) or answer_rules.is_answered(stored)

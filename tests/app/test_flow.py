@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from netclarity.questionnaire import QUESTION_TYPES
+from netclarity.ui.widgets import RENDERERS
 from tests.app.conftest import MakeApp
 
 
@@ -150,3 +152,7 @@ def test_an_unknown_resume_link_says_so(make_app: MakeApp) -> None:
     assert app.warning[0].value == (
         "That link does not match any saved answers. You can start afresh below."
     )
+
+
+def test_every_question_type_has_a_widget() -> None:
+    assert sorted(RENDERERS) == sorted(QUESTION_TYPES)
