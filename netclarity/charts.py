@@ -6,7 +6,8 @@ Streamlit (``width="container"`` fills the column) and rendered offline by vl-co
 the PDF (give a width in pixels there). Colours are from the Okabe–Ito palette, which stays
 distinguishable with every common kind of colour blindness, and no chart relies on colour
 alone: bars are labelled and every mark has a tooltip. Titles say what to look at. The
-words come from ``ChartTexts`` (English defaults) so they can be translated in one place.
+words and the way numbers are written come from the questionnaire (``texts.charts`` and
+``texts.numbers``, English by default), so a chart of a German questionnaire is all German.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import altair as alt
-from pydantic import BaseModel, ConfigDict
 
 from netclarity.questionnaire import Questionnaire
 from netclarity.scoring import Scores
+from netclarity.texts import NumberTexts
 
 Width = int | Literal["container"]
 
@@ -39,59 +40,7 @@ CONTAINER_GUESS = 640
 """The plot width assumed for breaking titles into lines when the chart fills its container."""
 AXIS_LABELS = 150
 """Room the labels of the vertical axis take beside the plot, roughly."""
-"""Thickness of one bar in pixels; charts grow with the number of goals or channels."""
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
-
-
-class ChartTexts(BaseModel):
-    """Every word the charts show; ``{placeholders}`` are filled in by the builders."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    goals_title: str = "What you want from networking, and what your time delivers"
-    goals_subtitle: str = (
-        "Alignment {alignment} out of 100. Where the orange bar is shorter than the blue "
-        "one, that goal gets less of your time than you want."
-    )
-    stated: str = "What you want"
-    delivered: str = "What your time delivers"
-    share: str = "Share"
-    goal: str = "Goal"
-    hours_title: str = "Where your hours go"
-    hours_subtitle: str = "{unserved} of your hours go to places that serve none of your top goals."
-    hours_subtitle_all: str = (
-        "Every hour goes to a place that serves at least one of your top goals."
-    )
-    hours_axis: str = "Hours per month"
-    channel: str = "Where"
-    serves: str = "Serves a top goal"
-    serves_none: str = "Serves none of your top goals"
-    hours_all: str = "Hours"
-    hours_label: str = "{hours} h"
-    obligation_label: str = "{hours} h, because you feel you should"
-    obligation: str = "You feel you should go"
-    yes: str = "yes"
-    no: str = "no"
-    money: str = "Money per month"
-    gap_title: str = "Which goals get less, or more, than you want"
-    gap_subtitle: str = "Bars to the left: the goal gets less than its share of your points."
-    gap_axis: str = "What your time delivers minus what you want"
-    under: str = "Gets less than you want"
-    on_target: str = "About right"
-    over: str = "Gets more than you want"
-    mix_title: str = "Your hours now, and a rebalance that fits your goals better"
-    mix_subtitle: str = (
-        "Same {hours} hours a month. Alignment would go from {alignment} to {suggested}."
-    )
-    now: str = "Now"
-    suggested: str = "Suggested"
-    over_time_title: str = "Your alignment, round by round"
-    over_time_subtitle: str = "100 means your time delivers exactly the goals you stated."
-    round: str = "Round"
-    alignment: str = "Alignment (0–100)"
-
-
-DEFAULT_TEXTS = ChartTexts()
 
 
 def goals_chart(
@@ -99,9 +48,9 @@ def goals_chart(
     scores: Scores,
     *,
     width: Width = "container",
-    texts: ChartTexts = DEFAULT_TEXTS,
 ) -> alt.LayerChart:
     """Stated and delivered share of every goal, side by side, heaviest stated goal first."""
+    texts = questionnaire.texts.charts
     labels = {g.id: g.chart_label for g in questionnaire.goals}
     ordered = sorted(scores.goals, key=lambda g: (-g.stated, -g.delivered))
     rows = [
@@ -139,7 +88,7 @@ def goals_chart(
     )
     values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N")
     subtitle = texts.goals_subtitle.format(alignment=_score(scores.alignment))
-    return _finish([bars, values], texts.goals_title, subtitle, width, len(ordered))
+    return _finish(questionnaire, [bars, values], texts.goals_title, subtitle, width, len(ordered))
 
 
 def hours_chart(
@@ -147,9 +96,9 @@ def hours_chart(
     scores: Scores,
     *,
     width: Width = "container",
-    texts: ChartTexts = DEFAULT_TEXTS,
 ) -> alt.LayerChart:
     """Hours per channel, most first, coloured by whether the channel serves a top goal."""
+    texts, numbers = questionnaire.texts.charts, questionnaire.texts.numbers
     labels = {c.id: c.chart_label for c in questionnaire.channels}
     used = sorted((c for c in scores.channels if c.hours > 0), key=lambda c: -c.hours)
     goals_known = "goals" in scores.known
@@ -164,7 +113,7 @@ def hours_chart(
             "obligation": texts.yes if c.obligation else texts.no,
             "money": c.money,
             "label": (texts.obligation_label if c.obligation else texts.hours_label).format(
-                hours=_number(c.hours)
+                hours=_number(c.hours, numbers)
             ),
         }
         for c in used
@@ -204,7 +153,7 @@ def hours_chart(
         if not scores.unserved_channels
         else texts.hours_subtitle.format(unserved=f"{scores.unserved_share:.0%}")
     )
-    return _finish([bars, values], texts.hours_title, subtitle, width, len(used))
+    return _finish(questionnaire, [bars, values], texts.hours_title, subtitle, width, len(used))
 
 
 def gap_chart(
@@ -212,9 +161,9 @@ def gap_chart(
     scores: Scores,
     *,
     width: Width = "container",
-    texts: ChartTexts = DEFAULT_TEXTS,
 ) -> alt.LayerChart:
     """Delivered minus stated per goal, around zero: the most under-served goal first."""
+    texts = questionnaire.texts.charts
     labels = {g.id: g.chart_label for g in questionnaire.goals}
     ordered = sorted(scores.goals, key=lambda g: g.gap)
     status = {"under": texts.under, "on_target": texts.on_target, "over": texts.over}
@@ -264,7 +213,7 @@ def gap_chart(
     )
     zero = alt.Chart({"values": [{"x": 0}]}).mark_rule(color=TEXT).encode(x="x:Q")
     layers = [bars, left.encode(text="label:N"), right.encode(text="label:N"), zero]
-    return _finish(layers, texts.gap_title, texts.gap_subtitle, width, len(ordered))
+    return _finish(questionnaire, layers, texts.gap_title, texts.gap_subtitle, width, len(ordered))
 
 
 def mix_chart(
@@ -272,9 +221,9 @@ def mix_chart(
     scores: Scores,
     *,
     width: Width = "container",
-    texts: ChartTexts = DEFAULT_TEXTS,
 ) -> alt.LayerChart:
     """Hours per channel now and in the suggested rebalance, side by side."""
+    texts, numbers = questionnaire.texts.charts, questionnaire.texts.numbers
     labels = {c.id: c.chart_label for c in questionnaire.channels}
     shown = [c for c in scores.channels if c.hours > 0 or _rounded(c.suggested_hours) > 0]
     shown.sort(key=lambda c: -max(c.hours, c.suggested_hours or 0.0))
@@ -283,7 +232,7 @@ def mix_chart(
             "channel": labels[c.id],
             "series": series,
             "hours": _rounded(value),
-            "label": texts.hours_label.format(hours=_number(value)),
+            "label": texts.hours_label.format(hours=_number(value, numbers)),
         }
         for c in shown
         for series, value in ((texts.now, c.hours), (texts.suggested, c.suggested_hours))
@@ -312,20 +261,21 @@ def mix_chart(
     )
     values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N")
     subtitle = texts.mix_subtitle.format(
-        hours=_number(scores.total_hours),
+        hours=_number(scores.total_hours, numbers),
         alignment=_score(scores.alignment),
         suggested=_score(scores.suggested_alignment),
     )
-    return _finish([bars, values], texts.mix_title, subtitle, width, len(shown))
+    return _finish(questionnaire, [bars, values], texts.mix_title, subtitle, width, len(shown))
 
 
 def alignment_over_time(
+    questionnaire: Questionnaire,
     rounds: Sequence[tuple[str, float]],
     *,
     width: Width = "container",
-    texts: ChartTexts = DEFAULT_TEXTS,
 ) -> alt.LayerChart:
     """Alignment per round (``(round label, alignment)``, oldest first) on a fixed 0-100 scale."""
+    texts = questionnaire.texts.charts
     rows = [{"round": label, "alignment": value, "label": _score(value)} for label, value in rounds]
     base = alt.Chart({"values": rows}).encode(
         x=alt.X(
@@ -344,6 +294,7 @@ def alignment_over_time(
     points = base.mark_point(color=BLUE, filled=True, size=70, opacity=1)
     values = base.mark_text(dy=-12, fontSize=11, color=TEXT).encode(text="label:N")
     return _finish(
+        questionnaire,
         [line, points, values],
         texts.over_time_title,
         texts.over_time_subtitle,
@@ -356,9 +307,17 @@ def alignment_over_time(
 
 
 def _finish(
-    layers: list[alt.Chart], title: str, subtitle: str, width: Width, rows: int | None
+    questionnaire: Questionnaire,
+    layers: list[alt.Chart],
+    title: str,
+    subtitle: str,
+    width: Width,
+    rows: int | None,
 ) -> alt.LayerChart:
-    """Layered, titled and sized with a consistent look; height follows the number of rows."""
+    """Layered, titled and sized with a consistent look; height follows the number of rows.
+
+    Numbers that Vega formats (axes, tooltips) follow the questionnaire's conventions.
+    """
     height = 220 if rows is None else max(rows, 1) * ROW + 10
     chart: alt.LayerChart = (
         alt.LayerChart(layer=layers)
@@ -377,7 +336,7 @@ def _finish(
                 type="fit-x" if width == "container" else "pad", contains="padding"
             ),
         )
-        .configure(font=FONT)
+        .configure(font=FONT, locale=_locale(questionnaire.texts.numbers))
         .configure_axis(labelFontSize=11, titleFontSize=11, labelLimit=180, grid=False)
         .configure_legend(labelFontSize=11, symbolType="square", labelLimit=260)
         .configure_title(subtitleFontSize=SUBTITLE_SIZE, subtitleColor="#555555", color=TEXT)
@@ -407,5 +366,17 @@ def _rounded(hours: float | None) -> float:
     return round(hours or 0.0, 1)
 
 
-def _number(hours: float | None) -> str:
-    return f"{_rounded(hours):g}"
+def _number(hours: float | None, numbers: NumberTexts) -> str:
+    return numbers.format_number(_rounded(hours), "g")
+
+
+def _locale(numbers: NumberTexts) -> alt.Locale:
+    """Vega's number locale (d3-format) for the questionnaire's decimal mark and separator."""
+    return alt.Locale(
+        number=alt.NumberLocale(
+            decimal=numbers.decimal_mark,
+            thousands=numbers.thousands_separator,
+            grouping=[3],
+            currency=["", ""],
+        )
+    )

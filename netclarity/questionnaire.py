@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from netclarity.texts import ChartTexts, NumberTexts, ReportTexts, Text, Wording
+
 Id = Annotated[
     str,
     Field(
@@ -20,7 +22,6 @@ Id = Annotated[
         description="lower-case letters, digits and underscores, starting with a letter",
     ),
 ]
-Text = Annotated[str, Field(min_length=1, max_length=5000)]
 
 
 class Model(BaseModel):
@@ -269,8 +270,11 @@ class Insight(Model):
     audience: Literal["person", "room"] = "person"
 
 
-class Texts(Model):
-    """Every piece of interface text, with English defaults a questionnaire can override."""
+class Texts(Wording):
+    """Every piece of interface text, with English defaults a questionnaire can override.
+
+    The charts', the PDF's and the number conventions are nested (``netclarity.texts``).
+    """
 
     start: Text = "Start"
     resume: Text = "Continue where I left off"
@@ -376,6 +380,10 @@ class Texts(Model):
     compare_before: Text = "Round {n}"
     compare_change: Text = "Change"
     unknown_link: Text = "That link does not match any saved answers. You can start afresh below."
+
+    charts: ChartTexts = ChartTexts()
+    report: ReportTexts = ReportTexts()
+    numbers: NumberTexts = NumberTexts()
 
 
 class Questionnaire(Model):

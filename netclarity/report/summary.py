@@ -4,6 +4,10 @@ It is what someone takes to a coaching session, so it reads as a document rather
 screen dump: a cover with the one number that matters said in a plain sentence, the charts
 from the results page, what stands out, the plan in the person's own words, every answer
 page by page, and how to come back in 90 days.
+
+Every word around the person's answers comes from the questionnaire (``texts.report``, and
+the interface's keep/grow/reduce/stop for the plan), dates included, so the summary of a
+German questionnaire is German throughout.
 """
 
 from __future__ import annotations
@@ -36,9 +40,9 @@ from netclarity.report.document import (
     Style,
 )
 from netclarity.report.images import chart_png, chart_width, plot_width, qr_png
-from netclarity.report.texts import ReportTexts
 from netclarity.response import Plan, Response
 from netclarity.scoring import Scores, score
+from netclarity.texts import ReportTexts
 
 CHECK_IN_DAYS = 90
 DECISION_ORDER = ("grow", "keep", "reduce", "stop")
@@ -63,7 +67,7 @@ def build_pdf(
             f"these answers are for the questionnaire '{response.questionnaire}', "
             f"not '{questionnaire.id}'"
         )
-    texts = ReportTexts()
+    texts = questionnaire.texts.report
     name = name if name is not None else response.name
     day = today or date.today()
     written = texts.format_date(day)
@@ -147,6 +151,8 @@ def _findings(doc: Document, found: list[Finding], texts: ReportTexts) -> None:
 
 def _plan(doc: Document, questionnaire: Questionnaire, plan: Plan, texts: ReportTexts) -> None:
     doc.heading(texts.plan)
+    words = questionnaire.texts
+    decisions = {"keep": words.keep, "grow": words.grow, "reduce": words.reduce, "stop": words.stop}
     goals = [goal for goal in plan.goals if goal.what.strip()]
     channels = {o.id: o.label for o in questionnaire.channels}
     decided = sorted(
@@ -172,7 +178,7 @@ def _plan(doc: Document, questionnaire: Questionnaire, plan: Plan, texts: Report
     if decided:
         doc.heading(texts.plan_channels, SUBHEADING)
         for channel_id, choice in decided:
-            label = f"{texts.decisions[choice.decision]}: {channels[channel_id]}"
+            label = f"{decisions[choice.decision]}: {channels[channel_id]}"
             if choice.hope.strip():
                 doc.labelled(label, choice.hope)
             else:

@@ -11,6 +11,7 @@ import vl_convert
 
 from netclarity import charts, loader, scoring
 from netclarity.questionnaire import Questionnaire
+from netclarity.texts import ChartTexts
 
 SMALL = Path(__file__).parents[1] / "questionnaires" / "scoring.yaml"
 """Goals a, b, c; channels x (fit a 3, b 1), y (b 2, c 2) and z (serves nothing)."""
@@ -159,8 +160,11 @@ def test_mix_chart_shows_now_and_suggested_hours(
     ]
 
 
-def test_alignment_over_time_keeps_the_rounds_in_order_on_a_fixed_scale() -> None:
-    spec = charts.alignment_over_time([("March", 41.2), ("June", 58.0), ("September", 66.6)])
+def test_alignment_over_time_keeps_the_rounds_in_order_on_a_fixed_scale(
+    small: Questionnaire,
+) -> None:
+    rounds = [("March", 41.2), ("June", 58.0), ("September", 66.6)]
+    spec = charts.alignment_over_time(small, rounds)
     spec = spec.to_dict()
     assert [(r["round"], r["label"]) for r in data(spec)] == [
         ("March", "41"),
@@ -172,9 +176,12 @@ def test_alignment_over_time_keeps_the_rounds_in_order_on_a_fixed_scale() -> Non
     assert encoding["y"]["scale"]["domain"] == [0, 100]
 
 
-def test_words_can_be_replaced(small: Questionnaire, scores: scoring.Scores) -> None:
-    texts = charts.ChartTexts(stated="Souhaité", delivered="Obtenu")
-    spec = charts.goals_chart(small, scores, texts=texts).to_dict()
+def test_words_come_from_the_questionnaire(small: Questionnaire, scores: scoring.Scores) -> None:
+    words = small.texts.model_copy(
+        update={"charts": ChartTexts(stated="Souhaité", delivered="Obtenu")}
+    )
+    french = small.model_copy(update={"texts": words})
+    spec = charts.goals_chart(french, scores).to_dict()
     assert set(colours(spec)) == {"Souhaité", "Obtenu"}
 
 
@@ -204,7 +211,7 @@ def built(small: Questionnaire, scores: scoring.Scores) -> list[Any]:
         charts.hours_chart(small, scores, width=400),
         charts.gap_chart(small, scores, width=400),
         charts.mix_chart(small, scores, width=400),
-        charts.alignment_over_time([("1", 50.0), ("2", 75.0)], width=400),
+        charts.alignment_over_time(small, [("1", 50.0), ("2", 75.0)], width=400),
     ]
 
 

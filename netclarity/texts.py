@@ -1,0 +1,181 @@
+"""The words around the questions — charts, PDF, numbers and dates — as translatable models.
+
+Everything a respondent reads comes from the questionnaire file, so a questionnaire written in
+German or Japanese shows no English. The interface strings (``questionnaire.Texts``) nest the
+models below under ``texts:`` in the YAML (``texts: {charts: ..., report: ..., numbers: ...}``);
+each field has an English default, so a file overrides only what it translates.
+
+The models live here, free of Altair and fpdf2, so the questionnaire can hold them while the
+chart and PDF modules import them. ``Wording`` checks every text when a file is loaded: a
+``{placeholder}`` the code does not fill, or a stray brace, would otherwise only fail when the
+text is shown; now it is a ``FILE:LINE`` problem naming the placeholders that text may use.
+"""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+Text = Annotated[str, Field(min_length=1, max_length=5000)]
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{names}`` in ``text`` as ``str.format`` reads them; raises ValueError if broken."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError:
+        raise ValueError(
+            "has a '{' or '}' without its pair; placeholders are written {name}"
+        ) from None
+    return {name for _, name, _, _ in parsed if name is not None}
+
+
+class Wording(BaseModel):
+    """A set of texts: unknown keys are errors, and each text may use only its placeholders.
+
+    The placeholders a text may use are those of its English default, which is what the code
+    fills in; a text whose default has none may not contain braces at all.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*")
+    @classmethod
+    def _only_known_placeholders(cls, value: Any, info: ValidationInfo) -> Any:
+        if not isinstance(value, str) or info.field_name is None:
+            return value
+        default = cls.model_fields[info.field_name].default
+        allowed = placeholders(default) if isinstance(default, str) else set()
+        unknown = sorted(placeholders(value) - allowed)
+        if unknown:
+            names = ", ".join(f"{{{name}}}" for name in unknown)
+            usable = (
+                f"this text can use {', '.join(f'{{{n}}}' for n in sorted(allowed))}"
+                if allowed
+                else "this text takes no placeholders"
+            )
+            raise ValueError(f"unknown placeholder {names}: {usable}")
+        return value
+
+
+class NumberTexts(Wording):
+    """How numbers are written: ``2.5`` and ``1,200`` in English, ``2,5`` and ``1.200`` in
+    German. Used for the numbers in chart labels, tooltips and axes."""
+
+    decimal_mark: str = Field(".", min_length=1, max_length=3)
+    thousands_separator: str = Field(",", max_length=3, description="may be empty or a space")
+
+    def format_number(self, value: float, spec: str) -> str:
+        """``value`` formatted with a Python format ``spec`` (``"g"``, ``",.1f"``), in these
+        conventions."""
+        written = format(value, spec)
+        return written.translate({ord(","): self.thousands_separator, ord("."): self.decimal_mark})
+
+
+class ChartTexts(Wording):
+    """Every word the charts show; ``{placeholders}`` are filled in by the builders."""
+
+    goals_title: Text = "What you want from networking, and what your time delivers"
+    goals_subtitle: Text = (
+        "Alignment {alignment} out of 100. Where the orange bar is shorter than the blue "
+        "one, that goal gets less of your time than you want."
+    )
+    stated: Text = "What you want"
+    delivered: Text = "What your time delivers"
+    share: Text = "Share"
+    goal: Text = "Goal"
+    hours_title: Text = "Where your hours go"
+    hours_subtitle: Text = (
+        "{unserved} of your hours go to places that serve none of your top goals."
+    )
+    hours_subtitle_all: Text = (
+        "Every hour goes to a place that serves at least one of your top goals."
+    )
+    hours_axis: Text = "Hours per month"
+    channel: Text = "Where"
+    serves: Text = "Serves a top goal"
+    serves_none: Text = "Serves none of your top goals"
+    hours_all: Text = "Hours"
+    hours_label: Text = "{hours} h"
+    obligation_label: Text = "{hours} h, because you feel you should"
+    obligation: Text = "You feel you should go"
+    yes: Text = "yes"
+    no: Text = "no"
+    money: Text = "Money per month"
+    gap_title: Text = "Which goals get less, or more, than you want"
+    gap_subtitle: Text = "Bars to the left: the goal gets less than its share of your points."
+    gap_axis: Text = "What your time delivers minus what you want"
+    under: Text = "Gets less than you want"
+    on_target: Text = "About right"
+    over: Text = "Gets more than you want"
+    mix_title: Text = "Your hours now, and a rebalance that fits your goals better"
+    mix_subtitle: Text = (
+        "Same {hours} hours a month. Alignment would go from {alignment} to {suggested}."
+    )
+    now: Text = "Now"
+    suggested: Text = "Suggested"
+    over_time_title: Text = "Your alignment, round by round"
+    over_time_subtitle: Text = "100 means your time delivers exactly the goals you stated."
+    round: Text = "Round"
+    alignment: Text = "Alignment (0–100)"
+
+
+class ReportTexts(Wording):
+    """The words of the PDF summary that are not the questionnaire's own (titles, questions,
+    answers) nor the interface's (the plan's keep/grow/reduce/stop come from ``Texts``)."""
+
+    kicker: Text = "Your summary"
+    prepared_for: Text = "Prepared for {name}"
+    alignment: Text = "Your networking time and your goals line up at {alignment} out of 100."
+    alignment_unknown: Text = (
+        "Say what you network for and where your hours go, and this summary will show how "
+        "well the two line up."
+    )
+    page: Text = "Page {page} of {pages}"
+    results: Text = "Your results"
+    findings: Text = "What stands out"
+    no_findings: Text = "Nothing in particular stands out from your answers."
+    rule: Text = "rule {id}"
+    plan: Text = "Your plan"
+    plan_goals: Text = "My goals"
+    plan_measure: Text = "How I will measure it: {measure}"
+    plan_by: Text = "By: {by}"
+    plan_channels: Text = "Where I will spend my time"
+    plan_give: Text = "What I will give"
+    plan_empty: Text = "No plan written yet. The results page is where you make one."
+    answers: Text = "Your answers"
+    check_in: Text = "Your 90-day check-in"
+    check_in_text: Text = (
+        "Come back around {date}, answer the questions again, and see what has changed."
+    )
+    resume_link: Text = "Your link back to your answers:"
+    resume_private: Text = "Keep this link to yourself: anyone who has it can see your answers."
+    date_format: Text = Field(
+        "{day} {month} {year}",
+        description="how a date is written; {month} is the name from 'months'",
+    )
+    months: tuple[Text, ...] = Field(
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        min_length=12,
+        max_length=12,
+        description="the twelve month names, January first",
+    )
+
+    def format_date(self, day: date) -> str:
+        return self.date_format.format(day=day.day, month=self.months[day.month - 1], year=day.year)
