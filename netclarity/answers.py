@@ -174,33 +174,39 @@ def clean(questionnaire: Questionnaire, answers: Answers) -> dict[str, Any]:
 
 
 def display(questionnaire: Questionnaire, question: Question, value: Any) -> str:
-    """An answer as plain text for the review page, exports and the PDF.
+    """An answer as one line of plain text (exports, compact lists)."""
+    return "; ".join(display_lines(questionnaire, question, value))
 
-    A stored value of an unexpected shape (saved under an older version of the
-    questionnaire) is shown as it is rather than breaking the page.
+
+def display_lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[str]:
+    """An answer as plain-text lines: one per part of a list, allocation or matrix answer.
+
+    Used by the review page and the PDF, where "8 hours" under each channel reads better
+    than one long sentence. A stored value of an unexpected shape (saved under an older
+    version of the questionnaire) is shown as it is rather than breaking the page.
     """
     if not is_answered(value):
-        return questionnaire.texts.not_answered
+        return [questionnaire.texts.not_answered]
     labels = {o.id: o.label for o in questionnaire.choices(question)}
     if isinstance(question, Likert):
         if value == "na":
-            return question.not_applicable or "n/a"
+            return [question.not_applicable or "n/a"]
         if isinstance(value, int) and 0 <= value < len(question.points):
-            return question.points[value]
+            return [question.points[value]]
     elif isinstance(question, Allocation) and isinstance(value, dict):
         unit = f" {question.unit}" if question.unit else ""
-        return "; ".join(
+        return [
             f"{labels.get(k, k)}: {_amount(v)}{unit}"
             for k, v in value.items()
             if isinstance(v, int | float) and v
-        )
+        ]
     elif isinstance(question, Ranking) and isinstance(value, list):
-        return "; ".join(f"{i}. {labels.get(v, v)}" for i, v in enumerate(value, start=1))
+        return [f"{i}. {labels.get(v, v)}" for i, v in enumerate(value, start=1)]
     elif isinstance(question, ChoiceMatrix) and isinstance(value, dict):
         columns = {c.id: c.label for c in question.columns}
-        return "; ".join(f"{labels.get(r, r)}: {columns.get(c, c)}" for r, c in value.items())
+        return [f"{labels.get(r, r)}: {columns.get(c, c)}" for r, c in value.items()]
     elif isinstance(question, NumberQuestion) and isinstance(value, int | float):
-        return f"{_amount(float(value))}{' ' + question.unit if question.unit else ''}"
+        return [f"{_amount(float(value))}{' ' + question.unit if question.unit else ''}"]
     if isinstance(value, list):
-        return "; ".join(labels.get(v, v) if isinstance(v, str) else str(v) for v in value)
-    return labels.get(value, str(value)) if isinstance(value, str) else str(value)
+        return [labels.get(v, v) if isinstance(v, str) else str(v) for v in value]
+    return [labels.get(value, str(value)) if isinstance(value, str) else str(value)]

@@ -109,8 +109,10 @@ def review_screen(session: context.Session) -> None:
                 st.switch_page(QUESTIONS_PAGE)
             for question in answer_rules.visible_questions(page, answers):
                 st.markdown(f"**{question.label}**")
-                value = answer_rules.display(questionnaire, question, answers.get(question.id))
-                st.text(value)  # plain text: what a person typed is never rendered as markup
+                lines = answer_rules.display_lines(
+                    questionnaire, question, answers.get(question.id)
+                )
+                st.text("\n".join(lines))  # plain text: what a person typed is never markup
                 for message in problems.get(question.id, []):
                     st.error(message, icon=":material/error:")
     if st.button(texts.see_results, type="primary", disabled=incomplete, width="stretch"):

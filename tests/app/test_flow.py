@@ -125,8 +125,8 @@ def test_review_lists_every_visible_answer(make_app: MakeApp) -> None:
     texts = [t.value for t in app.text]
     assert "Monday" in texts
     assert "Vegetarian" in texts
-    assert "Eat well: 4; Talk to colleagues: 6" in texts
-    assert "1. Pasta; 2. Curry; 3. Salad" in texts
+    assert "Eat well: 4\nTalk to colleagues: 6" in texts
+    assert "1. Pasta\n2. Curry\n3. Salad" in texts
     assert "Ada Lovelace" in texts
 
 

@@ -60,7 +60,7 @@ def test_a_person_completes_the_questionnaire_to_the_review(
     body = page.locator("[data-testid='stMain']")
     for expected in (
         r.option("goals_clear", "partly"),
-        f"{r.label('goals', 'community')}: 30; {r.label('goals', 'learning')}: 30; "
+        f"{r.label('goals', 'community')}: 30\n{r.label('goals', 'learning')}: 30\n"
         f"{r.label('goals', 'clients')}: 40",
         "Introduce two clients who should know each other.",
         r.option("physical_networking_poll", "enjoyable"),

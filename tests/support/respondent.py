@@ -72,7 +72,7 @@ class Respondent:
         self.wait_idle()
 
     def next(self, expected_title: str) -> None:
-        self.page.locator(".st-key-nav_next button").click()
+        self.page.locator(".st-key-nav_next[data-stale='false'] button").click()
         self.title(expected_title)
 
     def label(self, source: str, item_id: str) -> str:
