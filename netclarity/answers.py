@@ -38,6 +38,7 @@ from netclarity.questionnaire import (
     Ranking,
     TextQuestion,
 )
+from netclarity.texts import NumberTexts
 
 Answers = Mapping[str, Any]
 
@@ -132,15 +133,29 @@ def problems(questionnaire: Questionnaire, question: Question, answers: Answers)
         total = allocation_total(value)
         unit = question.unit or texts.allocation_unit
         if total < question.total:
-            return [texts.allocation_left.format(left=_amount(question.total - total), unit=unit)]
+            return [
+                texts.allocation_left.format(
+                    left=_amount(question.total - total, texts.numbers), unit=unit
+                )
+            ]
         if total > question.total:
-            return [texts.allocation_over.format(over=_amount(total - question.total), unit=unit)]
+            return [
+                texts.allocation_over.format(
+                    over=_amount(total - question.total, texts.numbers), unit=unit
+                )
+            ]
     if (
         isinstance(question, TextQuestion)
         and isinstance(value, str)
         and len(value) > question.max_length
     ):
-        return [texts.too_long.format(length=f"{len(value):,}", max=f"{question.max_length:,}")]
+        length, limit = len(value), question.max_length
+        numbers = texts.numbers
+        return [
+            texts.too_long.format(
+                length=numbers.format_number(length, ","), max=numbers.format_number(limit, ",")
+            )
+        ]
     if isinstance(question, ChoiceMatrix) and question.required and isinstance(value, dict):
         missing = [r for r in row_options(questionnaire, question, answers) if r not in value]
         if missing:
@@ -148,8 +163,9 @@ def problems(questionnaire: Questionnaire, question: Question, answers: Answers)
     return []
 
 
-def _amount(number: float) -> str:
-    return f"{number:g}"
+def _amount(number: float, numbers: NumberTexts) -> str:
+    """A number as the questionnaire writes numbers (decimal mark)."""
+    return numbers.format_number(number, "g")
 
 
 def page_problems(
@@ -188,6 +204,7 @@ def display_lines(questionnaire: Questionnaire, question: Question, value: Any) 
     if not is_answered(value):
         return [questionnaire.texts.not_answered]
     labels = {o.id: o.label for o in questionnaire.choices(question)}
+    numbers = questionnaire.texts.numbers
     if isinstance(question, Likert):
         if value == "na":
             return [question.not_applicable or "n/a"]
@@ -196,7 +213,7 @@ def display_lines(questionnaire: Questionnaire, question: Question, value: Any) 
     elif isinstance(question, Allocation) and isinstance(value, dict):
         unit = f" {question.unit}" if question.unit else ""
         return [
-            f"{labels.get(k, k)}: {_amount(v)}{unit}"
+            f"{labels.get(k, k)}: {_amount(v, numbers)}{unit}"
             for k, v in value.items()
             if isinstance(v, int | float) and v
         ]
@@ -206,7 +223,7 @@ def display_lines(questionnaire: Questionnaire, question: Question, value: Any) 
         columns = {c.id: c.label for c in question.columns}
         return [f"{labels.get(r, r)}: {columns.get(c, c)}" for r, c in value.items()]
     elif isinstance(question, NumberQuestion) and isinstance(value, int | float):
-        return [f"{_amount(float(value))}{' ' + question.unit if question.unit else ''}"]
+        return [f"{_amount(float(value), numbers)}{' ' + question.unit if question.unit else ''}"]
     if isinstance(value, list):
         return [labels.get(v, v) if isinstance(v, str) else str(v) for v in value]
     return [labels.get(value, str(value)) if isinstance(value, str) else str(value)]
