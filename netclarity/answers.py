@@ -38,7 +38,6 @@ from netclarity.questionnaire import (
     Ranking,
     TextQuestion,
 )
-from netclarity.texts import NumberTexts
 
 Answers = Mapping[str, Any]
 
@@ -135,13 +134,13 @@ def problems(questionnaire: Questionnaire, question: Question, answers: Answers)
         if total < question.total:
             return [
                 texts.allocation_left.format(
-                    left=_amount(question.total - total, texts.numbers), unit=unit
+                    left=texts.numbers.amount(question.total - total), unit=unit
                 )
             ]
         if total > question.total:
             return [
                 texts.allocation_over.format(
-                    over=_amount(total - question.total, texts.numbers), unit=unit
+                    over=texts.numbers.amount(total - question.total), unit=unit
                 )
             ]
     if (
@@ -161,11 +160,6 @@ def problems(questionnaire: Questionnaire, question: Question, answers: Answers)
         if missing:
             return [texts.required]
     return []
-
-
-def _amount(number: float, numbers: NumberTexts) -> str:
-    """A number as the questionnaire writes numbers (decimal mark)."""
-    return numbers.format_number(number, "g")
 
 
 def page_problems(
@@ -213,7 +207,7 @@ def display_lines(questionnaire: Questionnaire, question: Question, value: Any) 
     elif isinstance(question, Allocation) and isinstance(value, dict):
         unit = f" {question.unit}" if question.unit else ""
         return [
-            f"{labels.get(k, k)}: {_amount(v, numbers)}{unit}"
+            f"{labels.get(k, k)}: {numbers.amount(v)}{unit}"
             for k, v in value.items()
             if isinstance(v, int | float) and v
         ]
@@ -223,7 +217,7 @@ def display_lines(questionnaire: Questionnaire, question: Question, value: Any) 
         columns = {c.id: c.label for c in question.columns}
         return [f"{labels.get(r, r)}: {columns.get(c, c)}" for r, c in value.items()]
     elif isinstance(question, NumberQuestion) and isinstance(value, int | float):
-        return [f"{_amount(float(value), numbers)}{' ' + question.unit if question.unit else ''}"]
+        return [f"{numbers.amount(float(value))}{' ' + question.unit if question.unit else ''}"]
     if isinstance(value, list):
         return [labels.get(v, v) if isinstance(v, str) else str(v) for v in value]
     return [labels.get(value, str(value)) if isinstance(value, str) else str(value)]

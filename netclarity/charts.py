@@ -367,7 +367,7 @@ def _rounded(hours: float | None) -> float:
 
 
 def _number(hours: float | None, numbers: NumberTexts) -> str:
-    return numbers.format_number(_rounded(hours), "g")
+    return numbers.amount(_rounded(hours))
 
 
 def _locale(numbers: NumberTexts) -> alt.Locale:

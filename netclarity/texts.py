@@ -74,6 +74,10 @@ class NumberTexts(Wording):
         written = format(value, spec)
         return written.translate({ord(","): self.thousands_separator, ord("."): self.decimal_mark})
 
+    def amount(self, value: float) -> str:
+        """An amount as a person would type it: ``30``, ``2.5`` (``2,5``), no trailing zeros."""
+        return self.format_number(value, "g")
+
 
 class ChartTexts(Wording):
     """Every word the charts show; ``{placeholders}`` are filled in by the builders."""

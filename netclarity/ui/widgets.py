@@ -165,14 +165,15 @@ def allocation(
                 or 0
             )
     total = sum(values.values())
+    number = texts.numbers.amount
     if question.total is None:
-        st.caption(texts.allocation_total.format(total=f"{total:g}", unit=unit))
+        st.caption(texts.allocation_total.format(total=number(total), unit=unit))
     elif total < question.total:
-        st.info(texts.allocation_left.format(left=f"{question.total - total:g}", unit=unit))
+        st.info(texts.allocation_left.format(left=number(question.total - total), unit=unit))
     elif total > question.total:
-        st.error(texts.allocation_over.format(over=f"{total - question.total:g}", unit=unit))
+        st.error(texts.allocation_over.format(over=number(total - question.total), unit=unit))
     else:
-        st.success(texts.allocation_done.format(total=f"{question.total:g}", unit=unit))
+        st.success(texts.allocation_done.format(total=number(question.total), unit=unit))
     return {k: v for k, v in values.items() if v}
 
 

@@ -1,0 +1,105 @@
+"""A respondent of a German questionnaire reads no English, from the welcome page to the review.
+
+The app runs with only ``tests/questionnaires/deutsch.yaml``. On every screen, every string
+the app sends to the browser (text, Markdown, captions, messages, button and widget labels,
+options, help, expander labels) is searched for the English default texts (see
+``tests.support.english``). What Streamlit's own widgets draw in the browser (the file
+uploader's "Browse files") is not sent as text and not covered here.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from google.protobuf.message import Message
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import MakeApp
+from tests.support.english import GERMAN_FILE, english_in, english_phrases, german
+
+NOT_SHOWN = {"id", "icon"}
+"""Proto fields that carry the widget's key or an icon name, never words."""
+
+
+@pytest.fixture
+def questions_dir(tmp_path: Path) -> Path:
+    """A folder holding only the German questionnaire."""
+    folder = tmp_path / "questions"
+    folder.mkdir()
+    shutil.copy(GERMAN_FILE, folder)
+    return folder
+
+
+def _strings(message: Message) -> Iterator[str]:
+    for field, value in message.ListFields():
+        if field.name in NOT_SHOWN:
+            continue
+        for item in value if field.is_repeated else [value]:
+            if isinstance(item, Message):
+                yield from _strings(item)
+            elif isinstance(item, str):
+                yield item
+
+
+def shown(app: AppTest) -> list[str]:
+    """Every string of every element and container on the screen."""
+    return [
+        text
+        for node in app._tree  # the element tree: AppTest has no public walk over all nodes
+        if isinstance(getattr(node, "proto", None), Message)
+        for text in _strings(node.proto)
+    ]
+
+
+def english_on(app: AppTest) -> dict[str, str]:
+    return english_in(shown(app), english_phrases(german().texts))
+
+
+def test_a_german_respondent_reads_no_english_from_welcome_to_review(make_app: MakeApp) -> None:
+    app = make_app()
+    assert app.title[0].value == "Klarheit beim Netzwerken"
+    assert english_on(app) == {}
+
+    app = app.button[0].click().run()
+    assert app.get("progress")[0].proto.text == "Seite 1 von 2"
+    assert english_on(app) == {}
+
+    app = app.button(key="nav_next").click().run()  # nothing answered yet
+    assert "Bitte beantworten Sie diese Frage." in [e.value for e in app.error]
+    assert english_on(app) == {}
+
+    app.number_input(key="q-gewichtung-gemeinschaft").set_value(50.0).run()
+    app.number_input(key="q-gewichtung-lernen").set_value(30.0).run()
+    app.number_input(key="q-gewichtung-kunden").set_value(30.0).run()
+    assert "10 Punkte zu viel: bitte etwas wegnehmen" in [e.value for e in app.error]
+    assert english_on(app) == {}
+
+    app.number_input(key="q-gewichtung-kunden").set_value(20.0).run()
+    assert "Alle 100 Punkte verteilt" in [s.value for s in app.success]
+    assert english_on(app) == {}
+
+    app = app.button(key="nav_next").click().run()
+    app.number_input(key="q-stunden-fruehstueck").set_value(6.0).run()
+    app.number_input(key="q-stunden-gruppen").set_value(2.5).run()
+    assert "Summe: 8,5 Stunden" in [c.value for c in app.caption]
+    app = app.button(key="nav_next").click().run()  # the matrix is not answered yet
+    assert app.title[0].value == "Wohin Ihre Zeit geht"
+    assert app.segmented_control(key="q-motiv-gruppen").options == [
+        "Ich bin gern dort",
+        "Ich fühle mich verpflichtet",
+        "Beides",
+    ]
+    assert english_on(app) == {}
+
+    app.segmented_control(key="q-motiv-fruehstueck").set_value("should").run()
+    app.segmented_control(key="q-motiv-gruppen").set_value("want").run()
+    app = app.button(key="nav_next").click().run()
+    assert app.title[0].value == "Ihre Antworten im Überblick"
+    assert [t.value for t in app.text][1] == (
+        "Frühstücksclubs und bezahlte Netzwerkgruppen: 6 Stunden\n"
+        "Fachgruppen im Internet: 2,5 Stunden"
+    )
+    assert english_on(app) == {}
