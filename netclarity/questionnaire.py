@@ -290,6 +290,10 @@ class Texts(Wording):
     required_mark: Text = "(required)"
     not_answered: Text = "Not answered"
     fix_before_next: Text = "Some answers need attention before you go on."
+    saving_paused: Text = (
+        "Saving is paused: we cannot reach the database right now. Your answers are kept "
+        "here and will be saved as soon as it is back — please keep this tab open."
+    )
     allocation_left: Text = "{left} {unit} left to share out"
     allocation_over: Text = "{over} {unit} too many: take some away"
     allocation_done: Text = "All {total} {unit} shared out"
@@ -322,6 +326,7 @@ class Texts(Wording):
         "that file, or delete everything stored under your link."
     )
     download_answers: Text = "Download my answers (JSON)"
+    answers_file: Text = Field("{id}-answers.json", description="name of the downloaded answers")
     import_answers: Text = "Continue from a file of answers"
     import_failed: Text = "That file could not be read as answers: {problem}"
     import_other_questionnaire: Text = (
@@ -370,8 +375,11 @@ class Texts(Wording):
     plan_give: Text = "What I will give to my relationships and communities"
     plan_saved: Text = "Your plan is saved as you type."
     download_pdf: Text = "Download my summary (PDF)"
+    pdf_file: Text = Field("{id}-summary.pdf", description="name of the downloaded PDF")
     pdf_name: Text = "Name on the summary (optional)"
     paper: Text = "Paper size"
+    paper_a4: Text = "A4"
+    paper_letter: Text = "US Letter"
     compare_title: Text = "Since last time"
     compare_intro: Text = "Round {now} compared with round {before}."
     compare_alignment: Text = "Alignment went from {before} to {now}."

@@ -79,7 +79,7 @@ def data_section(session: context.Session) -> None:
         st.download_button(
             texts.download_answers,
             data=export_json(session.token),
-            file_name=f"{session.questionnaire.id}-answers.json",
+            file_name=texts.answers_file.format(id=session.questionnaire.id),
             mime="application/json",
             on_click="ignore",
             icon=":material/download:",

@@ -109,7 +109,11 @@ def summary_download(session: context.Session) -> None:
     name_col, paper_col = st.columns([3, 1])
     name = name_col.text_input(texts.pdf_name, key="pdf-name", max_chars=200)
     paper = paper_col.segmented_control(
-        texts.paper, ["a4", "letter"], key="pdf-paper", default="a4", format_func=str.upper
+        texts.paper,
+        ["a4", "letter"],
+        key="pdf-paper",
+        default="a4",
+        format_func={"a4": texts.paper_a4, "letter": texts.paper_letter}.__getitem__,
     )
     questionnaire = session.questionnaire
     response = context.store().load(session.token)
@@ -130,7 +134,7 @@ def summary_download(session: context.Session) -> None:
     st.download_button(
         texts.download_pdf,
         data=build,
-        file_name=f"{questionnaire.id}-summary.pdf",
+        file_name=texts.pdf_file.format(id=questionnaire.id),
         mime="application/pdf",
         on_click="ignore",
         type="primary",

@@ -50,12 +50,9 @@ def flush() -> bool:
 
 def notice() -> None:
     """Tell the person when answers are waiting to be saved (call once per page)."""
-    if not flush():
-        st.warning(
-            "Saving is paused: we cannot reach the database right now. Your answers are kept "
-            "here and will be saved as soon as it is back — please keep this tab open.",
-            icon=":material/cloud_off:",
-        )
+    session = context.current()
+    if session is not None and not flush():
+        st.warning(session.questionnaire.texts.saving_paused, icon=":material/cloud_off:")
 
 
 def set_page(page_id: str) -> None:
