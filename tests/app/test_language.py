@@ -1,10 +1,12 @@
-"""A respondent of a German questionnaire reads no English, from the welcome page to the review.
+"""A respondent of a German questionnaire reads no English, from the welcome page to the results.
 
 The app runs with only ``tests/questionnaires/deutsch.yaml``. On every screen, every string
 the app sends to the browser (text, Markdown, captions, messages, button and widget labels,
 options, help, expander labels) is searched for the English default texts (see
-``tests.support.english``). What Streamlit's own widgets draw in the browser (the file
-uploader's "Browse files") is not sent as text and not covered here.
+``tests.support.english``). The words inside charts are checked where the charts are built
+(``tests/unit/test_texts_german.py``). What Streamlit's own widgets draw in the browser (the
+file uploader's "Browse files", the date picker's calendar) is not sent as text and not
+covered here.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import MakeApp
 from tests.support.english import GERMAN_FILE, english_in, english_phrases, german
 
-NOT_SHOWN = {"id", "icon"}
-"""Proto fields that carry the widget's key or an icon name, never words."""
+SKIPPED = {"id", "icon", "spec"}
+"""Proto fields left out: a widget's key, an icon name, and a chart's Vega-Lite JSON (whose
+names such as the mark "rule" are no words; its words are checked in the unit tests)."""
 
 
 @pytest.fixture
@@ -35,7 +38,7 @@ def questions_dir(tmp_path: Path) -> Path:
 
 def _strings(message: Message) -> Iterator[str]:
     for field, value in message.ListFields():
-        if field.name in NOT_SHOWN:
+        if field.name in SKIPPED:
             continue
         for item in value if field.is_repeated else [value]:
             if isinstance(item, Message):
@@ -102,4 +105,29 @@ def test_a_german_respondent_reads_no_english_from_welcome_to_review(make_app: M
         "Frühstücksclubs und bezahlte Netzwerkgruppen: 6 Stunden\n"
         "Fachgruppen im Internet: 2,5 Stunden"
     )
+    assert english_on(app) == {}
+
+
+def answer_everything(make_app: MakeApp) -> AppTest:
+    """Welcome, both pages answered, and the review page."""
+    app = make_app().button[0].click().run()
+    for goal, points in {"gemeinschaft": 50.0, "lernen": 30.0, "kunden": 20.0}.items():
+        app.number_input(key=f"q-gewichtung-{goal}").set_value(points).run()
+    app = app.button(key="nav_next").click().run()
+    app.number_input(key="q-stunden-fruehstueck").set_value(6.0).run()
+    app.number_input(key="q-stunden-gruppen").set_value(2.5).run()
+    app.segmented_control(key="q-motiv-fruehstueck").set_value("should").run()
+    app.segmented_control(key="q-motiv-gruppen").set_value("want").run()
+    return app.button(key="nav_next").click().run()
+
+
+def test_the_results_page_of_a_german_questionnaire_shows_no_english(make_app: MakeApp) -> None:
+    review = answer_everything(make_app)
+    see_results = next(b for b in review.button if b.label == "Meine Ergebnisse ansehen")
+
+    app = see_results.click().run()
+
+    assert app.title[0].value == "Ihre Ergebnisse"
+    assert [h.value for h in app.header] == ["Was auffällt", "Ihr Plan"]
+    assert app.segmented_control(key="pdf-paper").options == ["DIN A4", "US-Brief"]
     assert english_on(app) == {}

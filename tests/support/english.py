@@ -56,8 +56,8 @@ def english_phrases(translated: Texts, within: str = "") -> dict[str, re.Pattern
     """The English default of every text under ``within`` (e.g. ``"charts."``) as a pattern.
 
     Left out: texts with no letters besides placeholders (the decimal mark, the date format)
-    and any English default the translation
-    keeps word for word (German and English share "April" and "August").
+    and any English default the translation of the same text keeps word for word (German and
+    English share "April" and "August"; German paper is "DIN A4").
     """
     theirs = dict(leaves(translated))
     found: dict[str, re.Pattern[str]] = {}
@@ -69,10 +69,11 @@ def english_phrases(translated: Texts, within: str = "") -> dict[str, re.Pattern
         for index, english in enumerate(values):
             if not isinstance(english, str) or not re.search(r"[A-Za-z]", _wording(english)):
                 continue
-            if index < len(kept) and kept[index] == english:
+            phrase = pattern(english)
+            if index < len(kept) and isinstance(kept[index], str) and phrase.search(kept[index]):
                 continue
             label = f"{name}[{index}]" if isinstance(value, tuple) else name
-            found[label] = pattern(english)
+            found[label] = phrase
     return found
 
 
