@@ -63,7 +63,8 @@ class Wording(BaseModel):
 
 class NumberTexts(Wording):
     """How numbers are written: ``2.5`` and ``1,200`` in English, ``2,5`` and ``1.200`` in
-    German. Used for the numbers in chart labels, tooltips and axes."""
+    German. Used for amounts in answers and allocation counters, and for the numbers in
+    chart labels, tooltips and axes."""
 
     decimal_mark: str = Field(".", min_length=1, max_length=3)
     thousands_separator: str = Field(",", max_length=3, description="may be empty or a space")
