@@ -305,6 +305,7 @@ class Texts(Wording):
     rank_down: Text = "Move down"
     rank_hint: Text = "Use the arrows to put the most important first."
     too_long: Text = "This is {length} characters long; the limit is {max}."
+    text_limit: Text = "Up to {max} characters."
     choose_questionnaire: Text = "Choose a questionnaire"
     broken_questionnaires: Text = "Some questionnaire files could not be loaded:"
     minutes: Text = "About {minutes} minutes"
@@ -388,6 +389,9 @@ class Texts(Wording):
     compare_before: Text = "Round {n}"
     compare_change: Text = "Change"
     unknown_link: Text = "That link does not match any saved answers. You can start afresh below."
+    database_unreachable: Text = (
+        "We cannot reach the database right now. Please try again in a moment."
+    )
 
     charts: ChartTexts = ChartTexts()
     report: ReportTexts = ReportTexts()

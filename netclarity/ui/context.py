@@ -16,7 +16,7 @@ import streamlit as st
 
 from netclarity.loader import Catalogue, load_directory
 from netclarity.questionnaire import Questionnaire
-from netclarity.store import Round, Store
+from netclarity.store import Round, Store, StoreUnavailable
 
 QUESTIONS_DIR = Path(__file__).resolve().parents[2] / "questions"
 TOKEN = "resume_token"  # noqa: S105 - the session-state key, not a secret
@@ -71,7 +71,12 @@ def restore() -> None:
     """Reconnect this tab to its respondent from the URL, and keep the token in the URL."""
     token = st.query_params.get("resume") or st.session_state.get(TOKEN)
     if token and token != st.session_state.get(TOKEN):
-        round_ = store().load(token)
+        try:
+            round_ = store().load(token)
+        except StoreUnavailable:
+            # Not "unknown": the link stays in the URL and the next run or a reload tries again.
+            st.session_state["unreachable"] = True
+            return
         if round_ is None:
             st.session_state["unknown_token"] = True
             st.query_params.pop("resume", None)
@@ -88,6 +93,7 @@ def _adopt(token: str, round_: Round) -> None:
     st.session_state["plan"] = round_.plan
     st.session_state["page"] = round_.page
     st.session_state.pop("unknown_token", None)
+    st.session_state.pop("unreachable", None)
 
 
 def adopt_token(token: str) -> None:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from netclarity import answers as answer_rules
 from netclarity.questionnaire import Page, Questionnaire, Ranking
-from netclarity.ui import context, resume, saving, widgets
+from netclarity.ui import context, resume, safe_text, saving, widgets
 
 QUESTIONS_PAGE = "pages/questions.py"
 REVIEW_PAGE = "pages/review.py"
@@ -112,10 +112,11 @@ def review_screen(session: context.Session) -> None:
                 lines = answer_rules.display_lines(
                     questionnaire, question, answers.get(question.id)
                 )
-                st.text("\n".join(lines))  # plain text: what a person typed is never markup
+                safe_text.show("\n".join(lines))
                 for message in problems.get(question.id, []):
                     st.error(message, icon=":material/error:")
     if st.button(texts.see_results, type="primary", disabled=incomplete, width="stretch"):
-        context.store().complete(session.token)
-        context.adopt_token(session.token)  # the round now carries its completion time
-        st.switch_page(RESULTS_PAGE)
+        with saving.unless_unreachable(texts):
+            context.store().complete(session.token)
+            context.adopt_token(session.token)  # the round now carries its completion time
+            st.switch_page(RESULTS_PAGE)

@@ -8,14 +8,15 @@ An uploaded file is untrusted: it is validated before anything is stored.
 from __future__ import annotations
 
 import json
+import math
 
 import streamlit as st
 from pydantic import ValidationError
 
 from netclarity.questionnaire import Texts
-from netclarity.response import Response
+from netclarity.response import ChannelPlan, Plan, PlanGoal, Response
 from netclarity.store import InvalidValue
-from netclarity.ui import context
+from netclarity.ui import context, saving
 
 MAX_UPLOAD_BYTES = 2_000_000
 
@@ -27,26 +28,81 @@ def export_json(token: str) -> str:
 
 
 def parse_upload(data: bytes) -> list[Response]:
-    """An uploaded export (all rounds) or a single response, validated; raises ValueError."""
+    """An uploaded export (all rounds) or a single response, validated; raises ValueError.
+
+    The message of the error is shown as Markdown, so it never repeats text from the file:
+    a key such as ``![x](http://…)`` would become an image. Places in the file are named by
+    the format's own field names, anything else as ``…``.
+    """
     if len(data) > MAX_UPLOAD_BYTES:
         raise ValueError(f"the file is larger than {MAX_UPLOAD_BYTES:,} bytes")
     try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError("it is not UTF-8 text") from None
+    try:
+        document = json.loads(text, parse_int=_whole_number, parse_constant=_no_constant)
+    except RecursionError:
+        raise ValueError("it is nested too deeply") from None
+    except ValueError as exc:
         raise ValueError(f"it is not JSON ({exc})") from None
+    _check_plain(document)
     items = (
         document.get("rounds")
         if isinstance(document, dict) and "rounds" in document
         else [document]
     )
-    if not isinstance(items, list) or not items:
+    if not isinstance(items, list) or not items or not all(isinstance(i, dict) for i in items):
         raise ValueError("it holds no answers")
     try:
         return [Response.model_validate(item) for item in items]
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in first["loc"])
+        where = ".".join(
+            str(p) if isinstance(p, int) or p in _FIELDS else "…" for p in first["loc"]
+        )
         raise ValueError(f"{where}: {first['msg']}") from None
+
+
+MAX_DEPTH = 16
+"""An export nests seven levels at most (rounds, a round, its plan, channels, one channel, its
+decision); anything much deeper is not an export, and could exhaust recursion further on."""
+_FIELDS = frozenset().union(*(m.model_fields for m in (Response, Plan, PlanGoal, ChannelPlan)))
+
+
+def _whole_number(digits: str) -> int:
+    if len(digits) > 30:
+        raise ValueError(f"a number has {len(digits):,} digits")
+    return int(digits)
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _check_plain(document: object) -> None:
+    """Refuse nesting deeper than any export and text no page could show (lone surrogates)."""
+    stack = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ValueError("it is nested too deeply")
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in [*value, *value.values()])
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise ValueError("a number is too large")
+        elif isinstance(value, str) and not _is_unicode(value):
+            raise ValueError("it holds text with an unpaired surrogate, which is not Unicode")
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def import_box(texts: Texts) -> None:
@@ -62,13 +118,14 @@ def import_box(texts: Texts) -> None:
     if responses[-1].questionnaire not in context.catalogue().loaded:
         st.error(texts.import_other_questionnaire, icon=":material/error:")
         return
-    try:
-        token = context.store().import_responses(responses)
-    except InvalidValue as exc:
-        st.error(texts.import_failed.format(problem=exc), icon=":material/error:")
-        return
-    context.adopt_token(token)
-    st.rerun()
+    with saving.unless_unreachable(texts):
+        try:
+            token = context.store().import_responses(responses)
+        except InvalidValue as exc:
+            st.error(texts.import_failed.format(problem=exc), icon=":material/error:")
+            return
+        context.adopt_token(token)
+        st.rerun()
 
 
 def data_section(session: context.Session) -> None:
@@ -76,18 +133,20 @@ def data_section(session: context.Session) -> None:
     texts = session.questionnaire.texts
     with st.expander(texts.your_data, icon=":material/folder_shared:"):
         st.caption(texts.your_data_intro)
-        st.download_button(
-            texts.download_answers,
-            data=export_json(session.token),
-            file_name=texts.answers_file.format(id=session.questionnaire.id),
-            mime="application/json",
-            on_click="ignore",
-            icon=":material/download:",
-        )
+        with saving.unless_unreachable(texts):
+            st.download_button(
+                texts.download_answers,
+                data=export_json(session.token),
+                file_name=texts.answers_file.format(id=session.questionnaire.id),
+                mime="application/json",
+                on_click="ignore",
+                icon=":material/download:",
+            )
         st.divider()
         confirm = st.checkbox(texts.delete_confirm, key="delete_confirm")
         if st.button(texts.delete_everything, disabled=not confirm, icon=":material/delete:"):
-            context.store().delete(session.token)
-            context.forget()
-            st.session_state["deleted"] = True
-            st.switch_page("pages/welcome.py")
+            with saving.unless_unreachable(texts):
+                context.store().delete(session.token)
+                context.forget()
+                st.session_state["deleted"] = True
+                st.switch_page("pages/welcome.py")

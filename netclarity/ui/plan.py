@@ -7,6 +7,7 @@ the widgets show on every run, so nothing typed is lost.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -116,16 +117,19 @@ def summary_download(session: context.Session) -> None:
         format_func={"a4": texts.paper_a4, "letter": texts.paper_letter}.__getitem__,
     )
     questionnaire = session.questionnaire
-    response = context.store().load(session.token)
+    # What the page shows (the session mirrors the database, plus answers waiting to be
+    # saved), so the summary can be downloaded even while the database is out of reach.
+    response = dataclasses.replace(
+        session.round, answers=dict(session.answers), plan=current_plan()
+    ).response()
     link = resume.resume_url(session.token)
 
     def build() -> bytes:
         from netclarity.report import build_pdf  # heavy (fonts, chart rendering): only on click
 
-        assert response is not None
         return build_pdf(
             questionnaire,
-            response.response(),
+            response,
             name=name or None,
             paper=paper or "a4",
             resume_url=link,

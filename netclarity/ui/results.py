@@ -11,9 +11,8 @@ import streamlit as st
 
 from netclarity import charts, insights, scoring
 from netclarity.questionnaire import Questionnaire
-from netclarity.ui import context, flow, mydata, plan, resume, rounds, saving
+from netclarity.ui import context, flow, mydata, plan, resume, rounds, safe_text, saving
 from netclarity.ui.chart_view import show_chart
-from netclarity.ui.safe_text import escape_markdown
 
 
 def _missing(session: context.Session, scores: scoring.Scores) -> bool:
@@ -52,7 +51,7 @@ def _findings(questionnaire: Questionnaire, found: list[insights.Finding]) -> No
         st.info(texts.no_findings)
     for finding in found:
         with st.container(border=True):
-            st.markdown(escape_markdown(finding.text))
+            safe_text.show(finding.text)
             st.caption(texts.finding_rule.format(rule=finding.rule_id))
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from netclarity import charts, scoring
-from netclarity.ui import context, flow
+from netclarity.store import Round
+from netclarity.ui import context, flow, saving
 from netclarity.ui.chart_view import show_chart
 from netclarity.ui.context import Session
 
@@ -17,9 +18,10 @@ from netclarity.ui.context import Session
 def comparison(session: Session) -> None:
     """Alignment over all rounds, and goal and hour changes since the previous round."""
     questionnaire, texts = session.questionnaire, session.questionnaire.texts
-    history = [
-        r for r in context.store().rounds(session.token) if r.questionnaire_id == questionnaire.id
-    ]
+    history: list[Round] = []
+    with saving.unless_unreachable(texts):
+        history = context.store().rounds(session.token)
+    history = [r for r in history if r.questionnaire_id == questionnaire.id]
     if len(history) < 2:
         return
     scored = [(r, scoring.score(questionnaire, r.answers)) for r in history]
@@ -77,7 +79,8 @@ def retake(session: Session) -> None:
     if st.button(texts.retake, icon=":material/replay:"):
         loaded = context.catalogue().loaded[session.questionnaire.id]
         q = loaded.questionnaire
-        context.store().new_round(session.token, q.id, q.version, loaded.digest)
-        context.adopt_token(session.token)
-        flow.go_to(q.pages[0])
-        st.switch_page(flow.QUESTIONS_PAGE)
+        with saving.unless_unreachable(texts):
+            context.store().new_round(session.token, q.id, q.version, loaded.digest)
+            context.adopt_token(session.token)
+            flow.go_to(q.pages[0])
+            st.switch_page(flow.QUESTIONS_PAGE)

@@ -1,17 +1,18 @@
-"""Showing text a person typed: always as text, never as Markdown or HTML.
+"""Showing text a person typed: always through ``st.text``, never through Markdown.
 
-Streamlit renders Markdown in ``st.markdown`` and in widget labels. Anything a respondent
-or participant wrote (answers, display names) goes through here, so ``<script>``, a
-Markdown image or a link is shown literally, exactly as typed.
+Streamlit renders Markdown in ``st.markdown``, ``st.caption``, alerts and widget labels.
+Backslash-escaping is not enough to show typed text there as typed: the browser still turns
+``http://…`` into a link, ``:material/home:`` into an icon (even inside a code span) and
+``&lt;`` into ``<``, and folds line breaks and runs of spaces. ``st.text`` shows the string
+as it is, with its line breaks, and creates no element from it. Anything a respondent or
+participant wrote (answers, plans, findings that quote them, names) goes through ``show``.
 """
 
 from __future__ import annotations
 
-import re
-
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+import streamlit as st
 
 
-def escape_markdown(text: str) -> str:
-    """Backslash-escape every character Markdown (and Streamlit's directives) would interpret."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+def show(text: str) -> None:
+    """Show ``text`` exactly as typed: no Markdown, no HTML, no links, no icons."""
+    st.text(text)

@@ -1,19 +1,26 @@
 """Every answer is written to the database the moment it is given.
 
 If the database is briefly unreachable, the answer waits in the session (``pending``) and a
-friendly notice says saving is paused; every later run tries again, so nothing typed is lost
-while the server process lives.
+friendly notice says saving is paused — right where the answer was given, and at the top of
+every later page until it is saved; every later run tries again, so nothing typed is lost
+while the server process lives. Anything else a page needs the database for (loading a
+resume link, starting, finishing, the history, the download, deleting) runs inside
+``unless_unreachable``, which says "try again in a moment" instead of failing the page.
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 import streamlit as st
 
+from netclarity.questionnaire import Texts
 from netclarity.store import StoreUnavailable
 from netclarity.ui import context
+
+_WARNED = "saving_paused_shown"  # the notice is already on this run's page
 
 
 def _pending() -> dict[str, Any]:
@@ -31,7 +38,8 @@ def save(key: str, value: Any) -> None:
     else:
         session.answers[key] = value
     _pending()[key] = value
-    flush()
+    if not flush() and not st.session_state.get(_WARNED):
+        _paused(session)
 
 
 def flush() -> bool:
@@ -49,10 +57,30 @@ def flush() -> bool:
 
 
 def notice() -> None:
-    """Tell the person when answers are waiting to be saved (call once per page)."""
+    """Tell the person when answers are waiting to be saved (call once, at the top of a page)."""
     session = context.current()
-    if session is not None and not flush():
-        st.warning(session.questionnaire.texts.saving_paused, icon=":material/cloud_off:")
+    paused = session is not None and not flush()
+    st.session_state[_WARNED] = paused
+    if session is not None and paused:
+        _paused(session)
+
+
+def _paused(session: context.Session) -> None:
+    st.session_state[_WARNED] = True
+    st.warning(session.questionnaire.texts.saving_paused, icon=":material/cloud_off:")
+
+
+@contextlib.contextmanager
+def unless_unreachable(texts: Texts) -> Iterator[None]:
+    """Run a step that needs the database; when it is out of reach, say so and go on.
+
+    The step stops where the database failed (nothing after it in the block runs) and the
+    rest of the page is drawn as usual, so the person can simply try again.
+    """
+    try:
+        yield
+    except StoreUnavailable:
+        st.warning(texts.database_unreachable, icon=":material/cloud_off:")
 
 
 def set_page(page_id: str) -> None:

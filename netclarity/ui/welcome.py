@@ -6,7 +6,7 @@ import streamlit as st
 
 from netclarity.loader import Catalogue
 from netclarity.questionnaire import Texts
-from netclarity.ui import context, flow, mydata, resume
+from netclarity.ui import context, flow, mydata, resume, saving
 
 
 def broken_files(catalogue: Catalogue, texts: Texts) -> None:
@@ -41,6 +41,8 @@ def welcome_screen() -> None:
         st.success(texts.deleted, icon=":material/check_circle:")
     if st.session_state.get("unknown_token"):
         st.warning(texts.unknown_link, icon=":material/link_off:")
+    if st.session_state.pop("unreachable", False):
+        st.warning(texts.database_unreachable, icon=":material/cloud_off:")
     if not questionnaires:
         st.error(texts.broken_questionnaires)
         broken_files(catalogue, texts)
@@ -66,8 +68,9 @@ def welcome_screen() -> None:
         st.markdown("\n".join(f"{i}. {page.title}" for i, page in enumerate(chosen.pages, 1)))
         st.caption(texts.saved_as_you_go)
     if st.button(texts.start, type="primary", width="stretch", icon=":material/arrow_forward:"):
-        context.begin(chosen.id)
-        st.switch_page(flow.QUESTIONS_PAGE)
+        with saving.unless_unreachable(texts):
+            context.begin(chosen.id)
+            st.switch_page(flow.QUESTIONS_PAGE)
     with st.expander(texts.import_answers, icon=":material/upload_file:"):
         mydata.import_box(texts)
     broken_files(catalogue, texts)

@@ -12,7 +12,7 @@ All wording comes from the questionnaire, so a German file shows no English.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import streamlit as st
@@ -44,6 +44,31 @@ def _seed(key: str, value: Any) -> None:
         st.session_state[key] = value
 
 
+def _one_of(value: Any, choices: Iterable[Any]) -> Any:
+    """``value`` if it is one of ``choices`` (of the same type: ``True`` is not ``1``), else None.
+
+    Saved answers may come from an imported file or an older version of the questionnaire,
+    so one of another shape is shown as not given instead of breaking the page; the helpers
+    below do the same for lists, mappings and numbers.
+    """
+    return next((c for c in choices if type(c) is type(value) and c == value), None)
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _mapping(value: Any) -> dict[Any, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _within(value: Any, low: float, high: float) -> float | None:
+    """``value`` as a float if it is a number the widget can show, else None."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high:
+        return float(value)
+    return None
+
+
 def _label(questionnaire: Questionnaire, question: Question) -> str:
     mark = f" *{questionnaire.texts.required_mark}*" if question.required else ""
     return f"**{question.label}**{mark}"
@@ -60,8 +85,7 @@ def single_choice(questionnaire: Questionnaire, question: Any, answers: dict[str
     options = questionnaire.choices(question)
     labels = {o.id: o.label for o in options}
     key = _key(question.id)
-    saved = answers.get(question.id)
-    _seed(key, saved if saved in labels else None)
+    _seed(key, _one_of(answers.get(question.id), labels))
     return st.radio(
         _label(questionnaire, question),
         list(labels),
@@ -77,7 +101,7 @@ def multiple_choice(
 ) -> list[str]:
     labels = {o.id: o.label for o in questionnaire.choices(question)}
     key = _key(question.id)
-    _seed(key, [v for v in answers.get(question.id) or [] if v in labels])
+    _seed(key, [v for v in _list(answers.get(question.id)) if _one_of(v, labels)])
     chosen = st.pills(
         _label(questionnaire, question),
         list(labels),
@@ -94,8 +118,7 @@ def likert(questionnaire: Questionnaire, question: Likert, answers: dict[str, An
     if question.not_applicable:
         choices.append("na")
     key = _key(question.id)
-    saved = answers.get(question.id)
-    _seed(key, saved if saved in choices else None)
+    _seed(key, _one_of(answers.get(question.id), choices))
 
     def fmt(choice: int | str) -> str:
         if choice == "na":
@@ -116,7 +139,7 @@ def number(
     questionnaire: Questionnaire, question: NumberQuestion, answers: dict[str, Any]
 ) -> float | None:
     key = _key(question.id)
-    saved = answers.get(question.id)
+    saved = _within(answers.get(question.id), question.min, question.max)
     label = _label(questionnaire, question) + (f" ({question.unit})" if question.unit else "")
     common: dict[str, Any] = {
         "min_value": float(question.min),
@@ -127,11 +150,11 @@ def number(
         "help": question.help,
     }
     if question.type == "number":
-        _seed(key, float(saved) if saved is not None else None)
+        _seed(key, saved)
         return st.number_input(label, **common)
     # A slider always shows a value; until the person moves it, its resting place at the
     # minimum is not an answer.
-    _seed(key, float(saved) if saved is not None else float(question.min))
+    _seed(key, saved if saved is not None else float(question.min))
     value = float(st.slider(label, **common))
     return value if saved is not None or value != question.min else None
 
@@ -142,7 +165,7 @@ def allocation(
     """Amounts per option; with a ``total``, a live counter of what is left to share out."""
     texts = questionnaire.texts
     options = questionnaire.choices(question)
-    saved = answers.get(question.id) or {}
+    saved = _mapping(answers.get(question.id))
     unit = question.unit or texts.allocation_unit
     st.markdown(_label(questionnaire, question), help=question.help)
     upper = question.total if question.total is not None else question.max_each
@@ -150,7 +173,7 @@ def allocation(
     values: dict[str, float] = {}
     for index, option in enumerate(options):
         key = _key(question.id, option.id)
-        _seed(key, float(saved.get(option.id, 0) or 0))
+        _seed(key, _within(saved.get(option.id), 0, upper) or 0.0)
         with columns[index % 2]:
             values[option.id] = float(
                 st.number_input(
@@ -180,7 +203,7 @@ def allocation(
 def ranking(questionnaire: Questionnaire, question: Ranking, answers: dict[str, Any]) -> Any:
     """Tap arrows to move an option up or down: works on a phone, no dragging."""
     labels = {o.id: o.label for o in questionnaire.choices(question)}
-    saved = [v for v in (answers.get(question.id) or []) if v in labels]
+    saved = [v for v in _list(answers.get(question.id)) if _one_of(v, labels)]
     order = saved + [o for o in labels if o not in saved]
     st.markdown(_label(questionnaire, question), help=question.help)
     st.caption(questionnaire.texts.rank_hint)
@@ -218,12 +241,12 @@ def choice_matrix(
     """One row per option (e.g. channel), one tap-friendly choice per row."""
     rows = {o.id: o.label for o in questionnaire.options_for(question.rows)}
     columns = {c.id: c.label for c in question.columns}
-    saved = answers.get(question.id) or {}
+    saved = _mapping(answers.get(question.id))
     st.markdown(_label(questionnaire, question), help=question.help)
     values: dict[str, str] = {}
     for row_id in answer_rules.row_options(questionnaire, question, answers):
         key = _key(question.id, row_id)
-        _seed(key, saved.get(row_id) if saved.get(row_id) in columns else None)
+        _seed(key, _one_of(saved.get(row_id), columns))
         choice = st.segmented_control(
             rows[row_id], list(columns), key=key, format_func=columns.__getitem__
         )
@@ -234,16 +257,29 @@ def choice_matrix(
 
 
 def text(questionnaire: Questionnaire, question: TextQuestion, answers: dict[str, Any]) -> str:
+    """A text box that takes any length; ``render`` says at once when it is over the limit.
+
+    Streamlit's ``max_chars`` is not used: in the browser it silently drops a paste that
+    would go over the limit (all of it, not just the excess), and on the server it cuts a
+    longer value — one imported from a file, or saved before a coach lowered the limit —
+    without a word. Here the whole text stays visible and saved, with the ``too_long``
+    message until the person shortens it.
+    """
     key = _key(question.id)
-    _seed(key, answers.get(question.id) or "")
+    saved = answers.get(question.id)
+    _seed(key, saved if isinstance(saved, str) else "")
     widget = st.text_input if question.type == "short_text" else st.text_area
-    return widget(
+    value = widget(
         _label(questionnaire, question),
         key=key,
-        max_chars=question.max_length,
         placeholder=question.placeholder,
         help=question.help,
     )
+    if question.type == "long_text":
+        texts = questionnaire.texts
+        limit = texts.numbers.format_number(question.max_length, ",")
+        st.caption(texts.text_limit.format(max=limit))
+    return value
 
 
 RENDERERS: dict[str, Renderer] = {
@@ -273,6 +309,15 @@ def render(
             answer_rules.is_answered(shown) or answer_rules.is_answered(stored)
         ):
             saving.save(question.id, shown)
-        if check:
+        if check or _over_limit(question, shown):
             for message in answer_rules.problems(questionnaire, question, answers):
                 st.error(message, icon=":material/error:")
+
+
+def _over_limit(question: Question, shown: Any) -> bool:
+    """Text over its limit is pointed out at once, not only when the person presses Next."""
+    return (
+        isinstance(question, TextQuestion)
+        and isinstance(shown, str)
+        and len(shown) > question.max_length
+    )
