@@ -4,7 +4,8 @@
 (``netclarity.response.Response``), loads the questionnaire it names from ``questions/``
 (or the file given), and prints what the results page shows: alignment (with the match and
 the best match it is measured against), each goal's stated and delivered share and gap, the
-flags, the suggested mix and the findings. Numbers are rounded here, for reading;
+flags, the suggested mix (with the alignment it aims for, reaches, and the hours it moves)
+and the findings. Numbers are rounded here, for reading;
 ``netclarity.scoring`` keeps them exact. Exit status: 0 scored, 1 the response or
 questionnaire has problems (reported as ``FILE:LINE: message``).
 """
@@ -127,7 +128,9 @@ def as_json(
             "cost_per_outcome": _round(scores.cost_per_outcome, 2),
         },
         "suggested": {
+            "target": _round(scores.suggested_target, 1),
             "alignment": _round(scores.suggested_alignment, 1),
+            "moved": _round(scores.hours_moved, 1),
             "hours": {c.id: _hours(c.suggested_hours) for c in channels},
         },
         "findings": [{"rule": f.rule_id, "text": f.text} for f in found],

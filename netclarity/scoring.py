@@ -82,27 +82,45 @@ brought, so an outcome is a channel whose answer is not a "nothing" column (id `
 or starting with ``nothing_``). Cost per outcome = all money per month divided by the number
 of outcomes: money spent where nothing came back is part of the price.
 
-*Suggested rebalance* (same total hours): the mix that reaches the best match (alignment
-100) while moving as few hours as possible from the current mix; hours in channels that serve
-no goal at all are always moved, because keeping them would change nothing. Moving the fewest
-hours keeps every channel already in use wherever it can stay, and it makes the suggestion the
-nearest best mix: no point between the current mix and it scores 100, since that point would
-move fewer hours. It is a second linear program over the suggested hours ``y`` of the channels
-with some fit, linear once the conditions are multiplied by the fit mass
+*Suggested rebalance* (same total hours): a first step a coach would give, not the whole way
+to a best mix, which usually means dropping channels a person chose for good reasons. It is
+the smallest shift of hours that raises alignment to a target: ``TARGET_FIRST_STEP`` (90)
+while alignment is below it, ``TARGET_FULL`` (100) from there on, and 100 too when nothing is
+delivered, since then every hour moves whatever the target. The hours are taken where a coach
+would take them. A channel that serves a top goal as well as any channel can (the highest
+fit any channel has for that goal, when it is at least ``SERVES``) is *kept*: it gives no
+hours unless the target cannot be reached otherwise, and then the kept channels give as few
+as possible. Among the rest, an hour taken from an obligation or from a channel serving none
+of the top goals costs ``PRICE_FIRST`` (1) and from any other channel ``PRICE_OTHER`` (2), so
+those hours go first, though not at any cost. Hours added cost nothing, since each one is an
+hour taken. Hours in channels that serve no goal at all always move, because keeping them
+would change nothing.
+
+It is a linear program over the suggested hours ``y`` of the channels with some fit and the
+hours ``o`` taken out of each, linear once the match condition is multiplied by the fit mass
 ``D = sum_c y_c * F_c``::
 
-    minimise sum_c |y_c - h_c|  subject to  sum_c y_c = H,  y_c >= 0,
-        t_g <= s_g * D,  t_g <= sum_c y_c * fit(c, g),  sum_g t_g >= best(s) * D
+    minimise sum_c price_c * o_c  subject to  sum_c y_c = H,  y_c >= 0,  o_c >= h_c - y_c,
+        o_c >= 0,  t_g <= s_g * D,  t_g <= sum_c y_c * fit(c, g),
+        sum_g t_g >= target / 100 * best(s) * D,  y_c >= h_c for kept channels
 
-solved with HiGHS's dual simplex, so the same answers always get the same suggestion (when
-several mixes move equally few hours, the solver's choice is kept). When ``best(s)`` is 0
-nothing can be improved and the suggestion is the current mix.
+Only when that has no solution is the last condition dropped: a first program then finds
+the fewest hours the kept channels must give (minimising ``sum o_c`` over them) and the one
+above, with that sum held, the cheapest move. They are solved with HiGHS's dual simplex, so
+the same answers always get the same suggestion (when several moves cost the same, the
+solver's choice is kept). The suggestion's alignment is at least today's. It never falls on
+the way from today's mix to the suggestion when the target is 100 (no mix scores more) or
+when every hour is in a channel with some fit: then a point on the way that reached the
+target would take fewer hours, so it would have been the suggestion. (Hours in channels that
+serve no goal move in every suggestion, so where they go costs nothing and is the solver's
+choice.) When ``best(s)`` is 0 nothing can be improved: there is no target and the
+suggestion is the current mix.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -128,7 +146,20 @@ PRECISION = 1e-6
 reaching it: the best match is found numerically, and a millionth is far below what shows."""
 SOLVER_TOLERANCE = 1e-9
 """HiGHS's primal and dual feasibility tolerance, well inside ``PRECISION``."""
+TARGET_FIRST_STEP = 90.0
+"""The alignment a suggestion aims for when today's is below it: a first step."""
+TARGET_FULL = 100.0
+"""The alignment a suggestion aims for once today's reaches ``TARGET_FIRST_STEP``."""
+PRICE_FIRST = 1.0
+"""The price of an hour the suggestion takes from an obligation or a channel serving none of
+the top goals: these are the hours a coach questions first."""
+PRICE_OTHER = 2.0
+"""The price of an hour the suggestion takes from any other channel."""
 Status = Literal["over", "under", "on_target"]
+
+
+class _NoSolution(ArithmeticError):
+    """HiGHS found no solution: the conditions cannot be met, or not within its tolerance."""
 
 
 @dataclass(frozen=True)
@@ -179,7 +210,9 @@ class Scores:
     """Everything the results show, for one person's answers (see the module docstring).
 
     ``goals`` and ``channels`` are in questionnaire order. ``match``, ``best`` (0-1) and
-    ``alignment`` (0-100) are known once goals and hours are given. ``known`` names the roles
+    ``alignment`` (0-100) are known once goals and hours are given, and so are the suggested
+    rebalance's ``suggested_alignment`` and (unless ``best`` is 0, when nothing can be
+    improved) the ``suggested_target`` it aims for (0-100). ``known`` names the roles
     whose answers were given; ``missing`` the ones still needed (goals and mix always, the
     others when the questionnaire asks for them), so a page can say what to fill in.
     """
@@ -191,6 +224,7 @@ class Scores:
     best: float | None
     alignment: float | None
     suggested_alignment: float | None
+    suggested_target: float | None
     total_hours: float
     total_money: float | None
     cost_per_outcome: float | None
@@ -222,6 +256,13 @@ class Scores:
             return ()
         used = [c for c in self.channels if c.hours > 0 and not c.serves_top_goal]
         return tuple(c.id for c in sorted(used, key=lambda c: -c.hours))
+
+    @property
+    def hours_moved(self) -> float | None:
+        """Hours the suggested rebalance takes out of channels (and puts into others)."""
+        if self.suggested_alignment is None:
+            return None
+        return sum(max(0.0, c.hours - (c.suggested_hours or 0.0)) for c in self.channels)
 
     @property
     def obligations(self) -> tuple[str, ...]:
@@ -283,7 +324,27 @@ def score(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Scores:
     aligned = {"goals", "mix"} <= known
     matched = match(stated, delivered) if aligned else None
     best = best_match(questionnaire, stated) if aligned else None
-    suggested = None if best is None else _rebalance(questionnaire, stated, hours, best)
+    aligned_now = None if matched is None or best is None else alignment(matched, best)
+    target = (
+        None
+        if not best or aligned_now is None  # no best: nothing can be improved
+        else suggestion_target(aligned_now, nothing_delivered=not any(delivered.values()))
+    )
+    obligations = {c for c in channel_ids if (motive or {}).get(c) == OBLIGATION}
+    serving = {c for c in channel_ids if any(questionnaire.fit_of(c, g) >= SERVES for g in top)}
+    suggested = (
+        None
+        if best is None
+        else _rebalance(
+            questionnaire,
+            stated,
+            hours,
+            best,
+            target,
+            top,
+            taken_first=obligations | (set(channel_ids) - serving),
+        )
+    )
     money_known = "money" in known
 
     goals = tuple(
@@ -304,8 +365,8 @@ def score(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Scores:
             hours=hours[c],
             share=hours[c] / total_hours if total_hours else 0.0,
             money=money[c] if money_known else None,
-            serves_top_goal=any(questionnaire.fit_of(c, g) >= SERVES for g in top),
-            obligation=(motive or {}).get(c) == OBLIGATION,
+            serves_top_goal=c in serving,
+            obligation=c in obligations,
             outcome=(outcomes or {}).get(c),
             suggested_hours=None if suggested is None else suggested[c],
         )
@@ -322,12 +383,13 @@ def score(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Scores:
         top_goals=top,
         match=matched,
         best=best,
-        alignment=None if matched is None or best is None else alignment(matched, best),
+        alignment=aligned_now,
         suggested_alignment=(
             None
             if suggested is None or best is None
             else alignment(match(stated, _delivered(questionnaire, suggested)), best)
         ),
+        suggested_target=target,
         total_hours=total_hours,
         total_money=total_money,
         cost_per_outcome=(
@@ -352,6 +414,13 @@ def best_match(questionnaire: Questionnaire, stated: Mapping[str, float]) -> flo
     """The highest match any mix of hours could reach for ``stated`` (module docstring)."""
     goal_ids = [g.id for g in questionnaire.goals]
     return _best(_fits(questionnaire), tuple(stated.get(g, 0.0) for g in goal_ids))
+
+
+def suggestion_target(current: float, nothing_delivered: bool) -> float:
+    """The alignment the suggested rebalance aims for, from today's (module docstring)."""
+    if nothing_delivered or current >= TARGET_FIRST_STEP:
+        return TARGET_FULL
+    return TARGET_FIRST_STEP
 
 
 def alignment(matched: float, best: float) -> float:
@@ -462,23 +531,32 @@ def _best(fits: Fits, stated: tuple[float, ...]) -> float:
         a_ub=np.hstack([-profiles.T, np.eye(goals)]),
         b_ub=np.zeros(goals),
         a_eq=np.concatenate([np.ones(channels), np.zeros(goals)])[np.newaxis],
-        upper=[*([None] * channels), *stated],
+        bounds=[*([(0.0, None)] * channels), *((0.0, s) for s in stated)],
     )[:channels].clip(min=0.0)
     delivered = weights @ profiles / weights.sum()
     return float(np.minimum(np.array(stated), delivered).sum())
 
 
 @lru_cache(maxsize=4096)
-def _nearest_best_mix(
-    fits: Fits, stated: tuple[float, ...], hours: tuple[float, ...], best: float
+def _first_step(
+    fits: Fits,
+    stated: tuple[float, ...],
+    hours: tuple[float, ...],
+    best: float,
+    target: float,
+    prices: tuple[float, ...],
+    kept: tuple[bool, ...],
 ) -> tuple[float, ...]:
-    """The suggested hours per channel: the second linear program of the module docstring.
+    """The suggested hours per channel: the linear programs of the module docstring.
 
-    Variables: the suggested hours ``y_c`` of the channels with some fit, the hours moved
-    ``u_c >= |y_c - h_c|``, then ``t_g``. Hours are divided by their total first (and
-    multiplied back at the end) and the best-match condition by ``best``, so the numbers the
+    Variables: the suggested hours ``y_c`` of the channels with some fit, the hours taken
+    out ``o_c >= h_c - y_c``, then ``t_g``. Hours are divided by their total first (and
+    multiplied back at the end) and the match condition by ``best``, so the numbers the
     solver sees stay near 1 whatever the answers; that condition is loosened by
-    ``SOLVER_TOLERANCE`` so rounding in ``_best`` cannot make it impossible.
+    ``SOLVER_TOLERANCE`` so rounding in ``_best`` cannot make the full target impossible.
+    The hold on the fewest hours from kept channels is loosened by a hundred times that (a
+    ten-millionth of the hours): the program that finds them meets its conditions only to
+    within the tolerance, and a tighter hold can leave the next one with no solution.
     """
     fit = np.array(fits, dtype=np.float64).reshape(len(fits), len(stated))
     used = fit.sum(axis=1) > 0
@@ -490,24 +568,39 @@ def _nearest_best_mix(
     identity, zeros = np.eye(channels), np.zeros((channels, goals))
     a_ub = np.vstack(
         [
-            np.hstack([identity, -identity, zeros]),  # y - u <= h
-            np.hstack([-identity, -identity, zeros]),  # h - y <= u
+            np.hstack([-identity, -identity, zeros]),  # h - y <= o
             np.hstack([-fit.T, zeros.T, np.eye(goals)]),  # t_g <= sum_c y_c fit(c, g)
             np.hstack([-np.outer(stated, mass), zeros.T, np.eye(goals)]),  # t_g <= s_g D
             np.concatenate(
-                [(1.0 - SOLVER_TOLERANCE) * mass, np.zeros(channels), -np.ones(goals) / best]
-            )[np.newaxis],  # sum_g t_g >= best D
+                [
+                    target / 100 * (1.0 - SOLVER_TOLERANCE) * mass,
+                    np.zeros(channels),
+                    -np.ones(goals) / best,
+                ]
+            )[np.newaxis],  # sum_g t_g >= target / 100 * best * D
         ]
     )
-    suggested = _solve(
-        cost=np.concatenate([np.zeros(channels), np.ones(channels), np.zeros(goals)]),
-        a_ub=a_ub,
-        b_ub=np.concatenate([now, -now, np.zeros(2 * goals + 1)]),
-        a_eq=np.concatenate([np.ones(channels), np.zeros(channels + goals)])[np.newaxis],
-        upper=[None] * (2 * channels + goals),
-    )[:channels].clip(min=0.0)
+    b_ub = np.concatenate([-now, np.zeros(2 * goals + 1)])
+    a_eq = np.concatenate([np.ones(channels), np.zeros(channels + goals)])[np.newaxis]
+    is_kept = np.array(kept)[used]
+    priced = np.concatenate([np.zeros(channels), np.array(prices)[used], np.zeros(goals)])
+    free: list[tuple[float, float | None]] = [(0.0, None)] * (2 * channels + goals)
+    keeping = [(h if k else 0.0, None) for h, k in zip(now, is_kept, strict=True)]
+    try:
+        suggested = _solve(priced, a_ub, b_ub, a_eq, [*keeping, *free[channels:]])
+    except _NoSolution:  # the target needs hours from kept channels: as few as possible
+        from_kept = np.concatenate([np.zeros(channels), is_kept, np.zeros(goals)])
+        least = from_kept @ _solve(from_kept, a_ub, b_ub, a_eq, free)
+        suggested = _solve(
+            priced,
+            np.vstack([a_ub, from_kept]),
+            np.append(b_ub, least + 100 * SOLVER_TOLERANCE),
+            a_eq,
+            free,
+        )
+    shares = suggested[:channels].clip(min=0.0)
     result = np.zeros(len(fits))
-    result[used] = suggested * total / suggested.sum()
+    result[used] = shares * total / shares.sum()
     return tuple(float(h) for h in result)
 
 
@@ -516,12 +609,16 @@ def _solve(
     a_ub: NDArray[np.float64],
     b_ub: NDArray[np.float64],
     a_eq: NDArray[np.float64],
-    upper: Sequence[float | None],
+    bounds: Sequence[tuple[float, float | None]],
 ) -> NDArray[np.float64]:
-    """Minimise ``cost @ x`` with ``a_ub @ x <= b_ub``, ``a_eq @ x = 1``, ``0 <= x <= upper``.
+    """Minimise ``cost @ x`` with ``a_ub @ x <= b_ub``, ``a_eq @ x = 1`` and ``x`` within
+    ``bounds``.
 
-    Both programs always have a solution (the first: any single channel with some fit; the
-    second: the first's best weights turned into hours), so a failure is a bug.
+    Only the suggestion with the kept channels' hours as lower bounds may have no solution.
+    Every other program always has one (the best match: any single channel with some fit;
+    the fewest hours from kept channels: the best match's weights turned into hours; the
+    cheapest move holding those: the previous program's own solution), so ``_NoSolution``
+    from them is a bug.
     """
     result = linprog(
         cost,
@@ -529,7 +626,7 @@ def _solve(
         b_ub=b_ub,
         A_eq=a_eq,
         b_eq=np.ones(1),
-        bounds=[(0.0, high) for high in upper],
+        bounds=bounds,
         method="highs-ds",
         options={
             "primal_feasibility_tolerance": SOLVER_TOLERANCE,
@@ -537,7 +634,7 @@ def _solve(
         },
     )
     if result.status != 0:
-        raise ArithmeticError(f"scoring: the linear program failed: {result.message}")
+        raise _NoSolution(f"scoring: the linear program failed: {result.message}")
     return np.asarray(result.x, dtype=np.float64)
 
 
@@ -546,18 +643,43 @@ def _rebalance(
     stated: Mapping[str, float],
     hours: Mapping[str, float],
     best: float,
+    target: float | None,
+    top: Sequence[str],
+    taken_first: Set[str],
 ) -> dict[str, float]:
-    """The suggested mix (module docstring); the current one when nothing can improve it."""
-    if best <= 0:
+    """The suggested mix (module docstring); the current one when nothing can improve it.
+
+    ``taken_first``: the obligations and the channels serving no top goal, priced
+    ``PRICE_FIRST`` unless they are kept.
+    """
+    if target is None:
         return dict(hours)
     channel_ids = [c.id for c in questionnaire.channels]
-    suggested = _nearest_best_mix(
+    kept = _serving_top_goals_best(questionnaire, top)
+    suggested = _first_step(
         _fits(questionnaire),
         tuple(stated[g.id] for g in questionnaire.goals),
         tuple(hours[c] for c in channel_ids),
         best,
+        target,
+        tuple(
+            PRICE_FIRST if c in taken_first and c not in kept else PRICE_OTHER for c in channel_ids
+        ),
+        tuple(c in kept for c in channel_ids),
     )
     return dict(zip(channel_ids, suggested, strict=True))
+
+
+def _serving_top_goals_best(questionnaire: Questionnaire, top: Sequence[str]) -> set[str]:
+    """Channels with the highest fit any channel has for a top goal, when that is ``SERVES``
+    or more: the ones the suggestion keeps."""
+    kept: set[str] = set()
+    for goal in top:
+        fits = {c.id: questionnaire.fit_of(c.id, goal) for c in questionnaire.channels}
+        highest = max(fits.values(), default=0)
+        if highest >= SERVES:
+            kept |= {c for c, fit in fits.items() if fit == highest}
+    return kept
 
 
 # --- the rule functions -----------------------------------------------------------------

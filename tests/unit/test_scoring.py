@@ -216,13 +216,32 @@ def test_no_outcome_means_no_cost_per_outcome(small: Questionnaire) -> None:
     assert (scores.outcomes_count, scores.cost_per_outcome) == (0, None)
 
 
-def test_suggested_rebalance_is_the_nearest_best_mix(small: Questionnaire) -> None:
-    """The only best profile is l = 1/3 (above): x and y hours 2 : 1. z's 2 h deliver
-    nothing, so they move too: 10 h -> x 20/3, y 10/3, z 0, which moves 2 of the 10 hours
-    (z's 2 h go 2/3 to x and 4/3 to y) and scores 100."""
+def test_from_90_on_the_suggestion_goes_the_rest_of_the_way(small: Questionnaire) -> None:
+    """Alignment 95.69 is above 90, so the target is 100. The only best profile is l = 1/3
+    (above): x and y hours 2 : 1. z's 2 h deliver nothing, so they move too: 10 h -> x 20/3,
+    y 10/3, z 0, which moves 2 of the 10 hours (z's 2 h go 2/3 to x and 4/3 to y)."""
     scores = scoring.score(small, answers())
     assert [c.suggested_hours for c in scores.channels] == pytest.approx([20 / 3, 10 / 3, 0.0])
-    assert scores.suggested_alignment == 100.0
+    assert (scores.suggested_target, scores.suggested_alignment) == (100.0, 100.0)
+    assert scores.hours_moved == pytest.approx(2.0)
+
+
+@pytest.mark.parametrize(
+    ("current", "nothing_delivered", "target"),
+    [
+        (0.0, False, 90.0),
+        (81.17, False, 90.0),
+        (89.99, False, 90.0),
+        (90.0, False, 100.0),  # from 90 on: the rest of the way
+        (95.69, False, 100.0),
+        (100.0, False, 100.0),
+        (0.0, True, 100.0),  # every hour moves anyway
+    ],
+)
+def test_the_suggestion_aims_for_90_first_and_then_for_100(
+    current: float, nothing_delivered: bool, target: float
+) -> None:
+    assert scoring.suggestion_target(current, nothing_delivered) == target
 
 
 def test_suggested_mix_keeps_the_total_hours(small: Questionnaire) -> None:
@@ -245,15 +264,18 @@ def test_a_single_goal_in_its_most_focused_channel_scores_100(small: Questionnai
     assert (scores.match, scores.best, scores.alignment) == (0.5, pytest.approx(0.5), 100.0)
 
 
-def test_the_suggestion_keeps_hours_where_they_already_serve(
+def test_below_90_the_suggestion_is_the_smallest_step_to_90(
     same_profile: Questionnaire,
 ) -> None:
-    """Goals a and b equally; 4 h in p, 2 h in r deliver (2/3, 1/3): match 5/6, best 1.
-    p 3 h + r 3 h reaches it by moving 1 h; q would do as well for a, but using it means
-    moving p's hours too (q 2 h + r 4 h moves 4 h)."""
+    """Goals a and b equally; 4 h in p, 2 h in r deliver (2/3, 1/3): match 5/6, best 1,
+    alignment 83.33, so the target is 90: a match of 0.9, delivering (0.6, 0.4). Only r
+    serves b, so 0.4 h move from p to r: p 3.6 h, r 2.4 h. (The whole way, p 3 h + r 3 h,
+    would move 1 h; q would do as well as p for a, but using it means moving p's hours.)"""
     scores = scoring.score(same_profile, {"weights": {"a": 50, "b": 50}, "hours": {"p": 4, "r": 2}})
     assert scores.alignment == pytest.approx(500 / 6)
-    assert [c.suggested_hours for c in scores.channels] == pytest.approx([3.0, 0.0, 3.0])
+    assert [c.suggested_hours for c in scores.channels] == pytest.approx([3.6, 0.0, 2.4])
+    assert (scores.suggested_target, scores.suggested_alignment) == (90.0, pytest.approx(90.0))
+    assert scores.hours_moved == pytest.approx(0.4)
 
 
 def test_goals_no_channel_serves_leave_nothing_to_improve(same_profile: Questionnaire) -> None:
@@ -261,25 +283,30 @@ def test_goals_no_channel_serves_leave_nothing_to_improve(same_profile: Question
     scores = scoring.score(same_profile, {"weights": {"rest": 100}, "hours": {"p": 4, "r": 2}})
     assert (scores.match, scores.best, scores.alignment) == (0.0, 0.0, 0.0)
     assert [c.suggested_hours for c in scores.channels] == [4.0, 0.0, 2.0]
-    assert scores.suggested_alignment == 0.0
+    assert (scores.suggested_target, scores.suggested_alignment) == (None, 0.0)
 
 
 def test_hours_that_serve_no_goal_deliver_nothing(small: Questionnaire) -> None:
-    """All hours in z: nothing delivered, alignment 0; all 10 h move to the best mix
-    (x 20/3 h, y 10/3 h, as worked out above)."""
+    """All hours in z: nothing delivered, alignment 0. Every hour moves whatever the
+    target, so the target is 100: all 10 h move to the best mix (x 20/3 h, y 10/3 h, as
+    worked out above)."""
     scores = scoring.score(small, answers(hours={"z": 10}))
     assert scores.nothing_delivered
     assert (scores.match, scores.alignment) == (0.0, 0.0)
     assert [g.delivered for g in scores.goals] == [0.0, 0.0, 0.0]
     assert [c.suggested_hours for c in scores.channels] == pytest.approx([20 / 3, 10 / 3, 0.0])
-    assert scores.suggested_alignment == 100.0
+    assert (scores.suggested_target, scores.suggested_alignment) == (100.0, 100.0)
 
 
 def test_without_answers_scores_say_what_is_missing(small: Questionnaire) -> None:
     scores = scoring.score(small, {})
     assert scores.missing == ("goals", "mix", "money", "motive", "outcomes")
     assert (scores.match, scores.best, scores.alignment) == (None, None, None)
-    assert scores.suggested_alignment is None
+    assert (scores.suggested_target, scores.suggested_alignment, scores.hours_moved) == (
+        None,
+        None,
+        None,
+    )
     assert scores.top_goals == ()
     assert scores.unserved_channels == ()
 
