@@ -1,0 +1,108 @@
+"""What every benchmark shares: the machine it ran on, medians with their spread, results.md.
+
+The machine is shared and noisy, so a figure is a ratio against a baseline measured in the
+same run (or a scaling curve); absolute times are kept for orientation only. Every table in
+``benchmarks/results.md`` starts with the same three columns — when, on what machine, with
+which command — so a row can be compared with, and reproduced after, the rows above it.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results.md"
+COMMON_COLUMNS = ("date", "machine", "command")
+
+
+def machine() -> str:
+    """``uname -m``, the CPU model and the number of cores, e.g. ``x86_64, AMD EPYC, 2 cores``."""
+    model = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.machine()}, {model}, {os.cpu_count()} cores"
+
+
+def command() -> str:
+    """How this script was started, relative to the project root (for the results table)."""
+    script = Path(sys.argv[0]).resolve()
+    shown = script.relative_to(ROOT) if script.is_relative_to(ROOT) else script
+    return " ".join([str(shown), *sys.argv[1:]])
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The median of some measurements, with their minimum and maximum."""
+
+    median: float
+    low: float
+    high: float
+    count: int
+
+    @classmethod
+    def of(cls, samples: Sequence[float]) -> Summary:
+        if not samples:
+            raise ValueError("no measurements to summarise")
+        return cls(statistics.median(samples), min(samples), max(samples), len(samples))
+
+    def ms(self) -> str:
+        """Milliseconds, e.g. ``41.2 ms (35.0–88.1)``."""
+        return f"{self.median * 1000:.1f} ms ({self.low * 1000:.1f}–{self.high * 1000:.1f})"
+
+    def seconds(self) -> str:
+        """Seconds, e.g. ``2.31 s (2.10–2.95)``."""
+        return f"{self.median:.2f} s ({self.low:.2f}–{self.high:.2f})"
+
+    def scaled(self, factor: float, unit: str, digits: int = 0) -> str:
+        """Any other unit, e.g. ``scaled(1 / 2**20, "MiB")`` for bytes."""
+        return (
+            f"{self.median * factor:.{digits}f} {unit} "
+            f"({self.low * factor:.{digits}f}–{self.high * factor:.{digits}f})"
+        )
+
+
+def verdict(met: bool) -> str:
+    return "yes" if met else "**no**"
+
+
+def record(
+    section: str, columns: Sequence[str], rows: Iterable[Sequence[str]], intro: str = ""
+) -> None:
+    """Append rows (date, machine and command are added in front) to a table in results.md.
+
+    The table lives under ``## {section}``; the section, with ``intro`` under its heading,
+    is created at the end of the file the first time. Earlier rows stay: the table is the
+    history of this figure.
+    """
+    stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
+    front = [stamp, machine(), f"`{command()}`"]
+    new_rows = ["| " + " | ".join([*front, *row]) + " |" for row in rows]
+    for row in new_rows:
+        print(row)
+    heading = f"## {section}"
+    lines = RESULTS.read_text(encoding="utf-8").splitlines() if RESULTS.exists() else []
+    if not lines:
+        lines = ["# Benchmark results"]
+    if heading not in lines:
+        header = [*COMMON_COLUMNS, *columns]
+        lines += ["", heading, ""]
+        lines += [intro, ""] if intro else []
+        lines += ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    table = next(i for i in range(lines.index(heading), len(lines)) if lines[i].startswith("|"))
+    end = table
+    while end + 1 < len(lines) and lines[end + 1].startswith("|"):
+        end += 1
+    lines[end + 1 : end + 1] = new_rows
+    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")

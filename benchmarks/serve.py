@@ -1,0 +1,152 @@
+"""A real ``streamlit run`` server and headless Chromium, for the benchmarks that need them.
+
+The server is started the way a user starts it (``streamlit run SCRIPT`` on 127.0.0.1, a
+free port, headless, no file watcher, no usage statistics); Chromium is Debian's, driven by
+Playwright (it cannot download a browser of its own here). A page counts as rendered when
+the element a person waits for is visible and Streamlit reports the script run finished
+(``data-test-script-state="notRunning"``, the signal Streamlit's own browser tests wait on).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from benchmarks.record import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+FINISHED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+TIMEOUT_S = 60
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Server:
+    """One ``streamlit run`` process; ``url`` once ``start`` has returned."""
+
+    def __init__(self, script: Path, env: Mapping[str, str] | None = None) -> None:
+        self.script = script
+        self.env = {**os.environ, **(env or {})}
+        self.port = free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+        # The output goes to a file: a pipe nobody reads could fill up and block the server.
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in stop()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def pid(self) -> int:
+        if self.process is None:
+            raise RuntimeError("the server is not running")
+        return self.process.pid
+
+    def start(self) -> None:
+        """Start the process (returns at once; ``wait_healthy`` waits for it to serve)."""
+        command = [
+            sys.executable, "-m", "streamlit", "run", str(self.script),
+            "--server.headless", "true",
+            "--server.address", "127.0.0.1",
+            "--server.port", str(self.port),
+            "--browser.gatherUsageStats", "false",
+            "--server.fileWatcherType", "none",
+        ]  # fmt: skip
+        self.process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def wait_healthy(self) -> None:
+        deadline = time.monotonic() + TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self.process is None or self.process.poll() is not None:
+                self.log.seek(0)
+                output = self.log.read().decode(errors="replace")
+                raise RuntimeError(f"streamlit run {self.script} exited early:\n{output}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as reply:
+                    if reply.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.02)
+        raise RuntimeError(f"streamlit run {self.script} was not healthy in {TIMEOUT_S} s")
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+        self.log.close()
+
+
+@contextmanager
+def running(script: Path, env: Mapping[str, str] | None = None) -> Iterator[Server]:
+    server = Server(script, env)
+    server.start()
+    try:
+        server.wait_healthy()
+        yield server
+    finally:
+        server.stop()
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium, headless, for the length of the block."""
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"{CHROMIUM} is missing: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def wait_rendered(page: Any, marker: str) -> None:
+    """Wait until ``marker`` (a Playwright selector) is visible and the script run is over."""
+    page.locator(marker).first.wait_for(state="visible", timeout=TIMEOUT_S * 1000)
+    page.locator(FINISHED).wait_for(state="attached", timeout=TIMEOUT_S * 1000)
+
+
+def resident_kib(pid: int) -> int:
+    """The resident set size of a process (``VmRSS``), in KiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no VmRSS for process {pid}")
