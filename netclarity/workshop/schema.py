@@ -1,0 +1,37 @@
+"""The ``workshops`` table, in the store's ``metadata``: the shape migration 0003 creates.
+
+A participant is an ordinary respondent whose ``respondents.workshop_id`` names the
+workshop; the round they answer in the workshop is their first (a retake months later is
+their own). There is no foreign key from ``respondents.workshop_id``: the store records the
+id it is given, and the workshop code checks the workshop before anyone joins it.
+
+``closes_at`` is the closing time the facilitator may set in advance, ``closed_at`` when
+they closed it by hand; either closes it. Wrong facilitator keys are counted here
+(``failed_attempts``, ``locked_until``) so that every app server sees the same count.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from netclarity.store.schema import MAX_QUESTIONNAIRE_ID, Timestamp, metadata
+from netclarity.workshop.codes import LENGTH
+
+MAX_TITLE = 200
+KEY_HASH_LENGTH = 64
+
+workshops = sa.Table(
+    "workshops",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("code", sa.String(LENGTH), nullable=False, unique=True),
+    sa.Column("title", sa.String(MAX_TITLE), nullable=False),
+    sa.Column("questionnaire_id", sa.String(MAX_QUESTIONNAIRE_ID), nullable=False),
+    sa.Column("threshold", sa.Integer, nullable=False),
+    sa.Column("key_hash", sa.String(KEY_HASH_LENGTH), nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
+    sa.Column("closes_at", Timestamp, nullable=True),
+    sa.Column("closed_at", Timestamp, nullable=True),
+    sa.Column("failed_attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("locked_until", Timestamp, nullable=True),
+)

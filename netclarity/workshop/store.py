@@ -1,0 +1,232 @@
+"""Creating, finding, opening and closing workshops, and checking a facilitator key.
+
+Every method is one short transaction on the store's ``Database`` (SQLite or PostgreSQL),
+so several app servers sharing one PostgreSQL database act as one workshop: the code, the
+open/closed state and the count of wrong keys live only in the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import Enum
+from functools import partial
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Row
+from sqlalchemy.exc import IntegrityError
+
+from netclarity.store import validation
+from netclarity.store.database import Database
+from netclarity.store.errors import InvalidValue, StoreError
+from netclarity.store.schema import MAX_QUESTIONNAIRE_ID
+from netclarity.workshop import codes
+from netclarity.workshop.keys import Attempts, key_hash, key_matches, new_key
+from netclarity.workshop.schema import MAX_TITLE, workshops
+
+DEFAULT_THRESHOLD = 5
+MAX_THRESHOLD = 1000
+CODE_ATTEMPTS = 10
+"""New codes tried when a generated code is taken (one in millions each time)."""
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """A workshop as stored; the facilitator key is not part of it (only its hash is kept)."""
+
+    id: int
+    code: str
+    title: str
+    questionnaire_id: str
+    threshold: int
+    created_at: datetime
+    closes_at: datetime | None
+    closed_at: datetime | None
+
+    @property
+    def seed(self) -> str:
+        """What orders this workshop's shuffled lists (texts, CSV rows) the same way each time."""
+        return f"{self.code}:{self.created_at.isoformat()}"
+
+    def is_open(self, now: datetime | None = None) -> bool:
+        """Open until closed by hand or until its closing time has come."""
+        moment = now or datetime.now(UTC)
+        return self.closed_at is None and (self.closes_at is None or moment < self.closes_at)
+
+
+class Access(Enum):
+    """The answer to a facilitator key."""
+
+    GRANTED = "granted"
+    REFUSED = "refused"
+    LOCKED = "locked"
+    UNKNOWN = "unknown"  # no workshop has this code
+
+
+@dataclass(frozen=True)
+class KeyCheck:
+    access: Access
+    workshop: Workshop | None
+    locked_until: datetime | None = None
+
+
+class Workshops:
+    """Workshops in the app's database (``Store.database``)."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def create(
+        self,
+        title: str,
+        questionnaire_id: str,
+        *,
+        threshold: int = DEFAULT_THRESHOLD,
+        closes_at: datetime | None = None,
+        now: datetime | None = None,
+    ) -> tuple[Workshop, str]:
+        """A new open workshop and its facilitator key, which is returned this once only."""
+        title = validation.text(title.strip(), "title", MAX_TITLE)
+        if not title:
+            raise InvalidValue("a workshop needs a title")
+        validation.text(questionnaire_id, "questionnaire id", MAX_QUESTIONNAIRE_ID)
+        if not 1 <= threshold <= MAX_THRESHOLD:
+            raise InvalidValue(f"the privacy threshold must be between 1 and {MAX_THRESHOLD}")
+        if closes_at is not None and closes_at.tzinfo is None:
+            raise InvalidValue("the closing time needs a time zone")
+        key = new_key()
+        created = now or datetime.now(UTC)
+        for _ in range(CODE_ATTEMPTS):
+            code = codes.new_code()
+            values = {
+                "code": code,
+                "title": title,
+                "questionnaire_id": questionnaire_id,
+                "threshold": threshold,
+                "key_hash": key_hash(key),
+                "created_at": created,
+                "closes_at": closes_at,
+            }
+            try:
+                workshop_id = self.database.write(partial(_insert, values=values))
+            except IntegrityError:
+                continue  # the code is taken: draw another
+            return self._get(workshop_id), key
+        raise StoreError(f"no free join code after {CODE_ATTEMPTS} tries")
+
+    def find(self, code: str) -> Workshop | None:
+        """The workshop with this join code (as typed: case and dashes do not matter)."""
+        normalised = codes.normalise(code)
+        if normalised is None:
+            return None
+        row = self.database.read(
+            lambda conn: conn.execute(
+                sa.select(workshops).where(workshops.c.code == normalised)
+            ).one_or_none()
+        )
+        return None if row is None else _workshop(row)
+
+    def get(self, workshop_id: int) -> Workshop | None:
+        row = self.database.read(
+            lambda conn: conn.execute(
+                sa.select(workshops).where(workshops.c.id == workshop_id)
+            ).one_or_none()
+        )
+        return None if row is None else _workshop(row)
+
+    def check_key(self, code: str, key: str, *, now: datetime | None = None) -> KeyCheck:
+        """Whether ``key`` opens the workshop ``code``, counting wrong keys (``keys``)."""
+        normalised = codes.normalise(code)
+        if normalised is None:
+            return KeyCheck(Access.UNKNOWN, None)
+        moment = now or datetime.now(UTC)
+
+        def work(conn: Connection) -> KeyCheck:
+            row = conn.execute(
+                sa.select(workshops).where(workshops.c.code == normalised).with_for_update()
+            ).one_or_none()
+            if row is None:
+                return KeyCheck(Access.UNKNOWN, None)
+            workshop = _workshop(row)
+            attempts = Attempts(row.failed_attempts, _utc(row.locked_until))
+            if attempts.locked(moment):
+                return KeyCheck(Access.LOCKED, workshop, attempts.locked_until)
+            if key_matches(key, row.key_hash):
+                if row.failed_attempts:
+                    _store_attempts(conn, workshop.id, Attempts(0, None))
+                return KeyCheck(Access.GRANTED, workshop)
+            after = attempts.after_failure(moment)
+            _store_attempts(conn, workshop.id, after)
+            if after.locked(moment):
+                return KeyCheck(Access.LOCKED, workshop, after.locked_until)
+            return KeyCheck(Access.REFUSED, workshop)
+
+        return self.database.write(work)
+
+    def close(self, workshop_id: int, *, now: datetime | None = None) -> Workshop:
+        """Close now: no new participants, no new answers (closing again keeps the first time)."""
+        moment = now or datetime.now(UTC)
+        closed_at = sa.func.coalesce(workshops.c.closed_at, moment)
+        return self._update(workshop_id, closed_at=closed_at)
+
+    def reopen(self, workshop_id: int, *, now: datetime | None = None) -> Workshop:
+        """Open again; a closing time that has passed is dropped, one still to come is kept."""
+        moment = now or datetime.now(UTC)
+        workshop = self._get(workshop_id)
+        passed = workshop.closes_at is not None and workshop.closes_at <= moment
+        changes: dict[str, Any] = {"closed_at": None}
+        if passed:
+            changes["closes_at"] = None
+        return self._update(workshop_id, **changes)
+
+    def _update(self, workshop_id: int, **changes: Any) -> Workshop:
+        self.database.write(
+            lambda conn: conn.execute(
+                sa.update(workshops).where(workshops.c.id == workshop_id).values(**changes)
+            )
+        )
+        return self._get(workshop_id)
+
+    def _get(self, workshop_id: int) -> Workshop:
+        workshop = self.get(workshop_id)
+        if workshop is None:
+            raise StoreError(f"no workshop has the id {workshop_id}")
+        return workshop
+
+
+def _insert(conn: Connection, *, values: dict[str, Any]) -> int:
+    workshop_id: int = conn.execute(
+        sa.insert(workshops).values(**values).returning(workshops.c.id)
+    ).scalar_one()
+    return workshop_id
+
+
+def _store_attempts(conn: Connection, workshop_id: int, attempts: Attempts) -> None:
+    conn.execute(
+        sa.update(workshops)
+        .where(workshops.c.id == workshop_id)
+        .values(failed_attempts=attempts.failures, locked_until=attempts.locked_until)
+    )
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes (stored as UTC); PostgreSQL aware ones in its zone."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _workshop(row: Row[Any]) -> Workshop:
+    created = _utc(row.created_at)
+    assert created is not None
+    return Workshop(
+        id=row.id,
+        code=row.code,
+        title=row.title,
+        questionnaire_id=row.questionnaire_id,
+        threshold=row.threshold,
+        created_at=created,
+        closes_at=_utc(row.closes_at),
+        closed_at=_utc(row.closed_at),
+    )
