@@ -1,0 +1,67 @@
+"""Reading a room from the database: its participants' progress and the answers asked for.
+
+Two set-based queries, whatever the size of the room: one row per participant (their
+workshop round: the first round of a respondent who joined), then the answers of those rounds
+under the requested question keys. The plan is never read: it is the person's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from netclarity.store.database import Database
+from netclarity.store.schema import PLAN_KEY, answers, respondents, rounds
+
+WORKSHOP_ROUND = 1
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One participant as the room sees them: no name, no token, just progress and answers.
+
+    ``round_id`` only orders and shuffles; it is never shown or exported.
+    """
+
+    round_id: int
+    page: str | None
+    completed: bool
+    answers: dict[str, Any]
+
+
+def load_participants(
+    database: Database, workshop_id: int, keys: Collection[str] | None = None
+) -> list[Participant]:
+    """Everyone who joined ``workshop_id``, with their answers under ``keys`` (None: all)."""
+
+    def work(conn: Connection) -> list[Participant]:
+        joined = (
+            sa.select(rounds.c.id, rounds.c.page, rounds.c.completed_at)
+            .join(respondents, respondents.c.id == rounds.c.respondent_id)
+            .where(respondents.c.workshop_id == workshop_id, rounds.c.number == WORKSHOP_ROUND)
+        )
+        people = conn.execute(joined.order_by(rounds.c.id)).all()
+        given: dict[int, dict[str, Any]] = {row.id: {} for row in people}
+        if not people or (keys is not None and not keys):
+            return [_participant(row, given[row.id]) for row in people]
+        query = sa.select(answers.c.round_id, answers.c.key, answers.c.value).where(
+            answers.c.round_id.in_(joined.with_only_columns(rounds.c.id)),
+            answers.c.key != PLAN_KEY,
+        )
+        if keys is not None:
+            query = query.where(answers.c.key.in_(sorted(keys)))
+        for round_id, key, value in conn.execute(query):
+            given[round_id][key] = value
+        return [_participant(row, given[row.id]) for row in people]
+
+    return database.read(work)
+
+
+def _participant(row: Any, given: dict[str, Any]) -> Participant:
+    return Participant(
+        round_id=row.id, page=row.page, completed=row.completed_at is not None, answers=given
+    )

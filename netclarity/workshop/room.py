@@ -1,0 +1,343 @@
+"""A workshop room's aggregate: who has joined and finished, and what the room said.
+
+Definitions (the dashboard, the group PDF, the room rules and "me vs. the room" all read a
+``Room``, so each quantity is defined once, here):
+
+* *joined*: everyone who joined; *completed*: those who finished (saw their results);
+  *in progress*: the rest. *Reached* a page: completed, or on that page or a later one.
+* The aggregates are over the *completed* participants only, and are shown only once at
+  least ``threshold`` have completed (``visible``): with fewer, a room's average could give
+  away one person's answers. Each person's numbers are those ``netclarity.scoring`` gives
+  them (the same definitions, computed for the whole room at once):
+  - ``stated`` / ``delivered``: the average stated weight and delivered share per goal, over
+    the completed participants who gave both goals and hours (``scored``);
+  - ``hours_share``: the share of all the room's hours (``total_hours`` a month, of everyone
+    completed who gave hours) that goes to each channel;
+  - ``alignments``: every scored participant's alignment, sorted; ``median_alignment``;
+  - ``obligations``: per channel, how many go there because they feel they should;
+    ``with_obligation``: how many have at least one such place, out of ``motive_count``
+    who answered the motive question;
+  - ``unserved``: per goal, how many have it among their top goals yet get less of it than
+    they want (its gap is below ``-scoring.TOLERANCE``).
+* *Polls* count the answers of every participant who answered, finished or not, so the room
+  sees its poll fill up live; a poll's result is shown once ``threshold`` have answered it.
+* *Free text* answers of the completed participants, in an order that says nothing about who
+  wrote them (a hash of a private seed and the participant), stable from one refresh to the
+  next so a projected list does not jump about.
+
+Everything runs on arrays: the answers are read into one matrix per role and the scores of
+the whole room come from a few vectorised operations (``best`` for the best matches), so
+10,000 responses aggregate in well under a second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from netclarity import answers as answers_module
+from netclarity import scoring
+from netclarity.questionnaire import (
+    ChoiceMatrix,
+    Poll,
+    Question,
+    Questionnaire,
+    TextQuestion,
+)
+from netclarity.store.database import Database
+from netclarity.workshop.best import best_matches, fits
+from netclarity.workshop.data import Participant, load_participants
+from netclarity.workshop.store import Workshop
+
+Floats = NDArray[np.float64]
+Flags = NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class PollResult:
+    """Answers per option of one poll question, in the questionnaire's option order."""
+
+    question_id: str
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def share(self, option_id: str) -> float:
+        return self.counts.get(option_id, 0) / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class Room:
+    """The aggregate of one workshop (see the module docstring for every definition)."""
+
+    threshold: int
+    joined: int
+    completed: int
+    reached: tuple[tuple[str, int], ...]
+    scored: int
+    stated: dict[str, float]
+    delivered: dict[str, float]
+    hours_share: dict[str, float]
+    total_hours: float
+    alignments: tuple[float, ...]
+    motive_count: int
+    with_obligation: int
+    obligations: dict[str, int]
+    unserved: dict[str, int]
+    polls: dict[str, PollResult]
+    texts: dict[str, tuple[str, ...]]
+
+    @property
+    def in_progress(self) -> int:
+        return self.joined - self.completed
+
+    @property
+    def visible(self) -> bool:
+        """Enough people have completed for the aggregates to be shown."""
+        return self.completed >= self.threshold
+
+    def poll_visible(self, question_id: str) -> bool:
+        poll = self.polls.get(question_id)
+        return poll is not None and poll.total >= self.threshold
+
+    @property
+    def median_alignment(self) -> float | None:
+        return float(np.median(self.alignments)) if self.alignments else None
+
+    @property
+    def obligation_share(self) -> float | None:
+        """Share of the people who answered the motive question with at least one obligation."""
+        return self.with_obligation / self.motive_count if self.motive_count else None
+
+    def gap(self, goal_id: str) -> float:
+        return self.delivered[goal_id] - self.stated[goal_id]
+
+
+def needed_keys(questionnaire: Questionnaire) -> set[str]:
+    """The question keys the room reads, with every key their conditions depend on."""
+    wanted: list[Question] = [
+        q
+        for q in questionnaire.questions
+        if getattr(q, "role", None) in ("goals", "mix", "motive")
+        or isinstance(q, Poll | TextQuestion)
+    ]
+    keys: set[str] = set()
+    while wanted:
+        question = wanted.pop()
+        if question.id in keys:
+            continue
+        keys.add(question.id)
+        subjects = [c.subject for c in question.conditions]
+        if isinstance(question, ChoiceMatrix) and question.only_rows_used_in:
+            subjects.append(question.only_rows_used_in)
+        wanted += [questionnaire.question(s) for s in subjects if s not in keys]
+    return keys
+
+
+def read_room(database: Database, questionnaire: Questionnaire, workshop: Workshop) -> Room:
+    """The room of ``workshop`` as the database holds it now."""
+    participants = load_participants(database, workshop.id, needed_keys(questionnaire))
+    return summarise(questionnaire, participants, threshold=workshop.threshold, seed=workshop.seed)
+
+
+def summarise(
+    questionnaire: Questionnaire,
+    participants: Sequence[Participant],
+    *,
+    threshold: int,
+    seed: str,
+) -> Room:
+    """The room of ``participants`` (read with at least ``needed_keys``); ``seed`` orders texts."""
+    given = [answers_module.clean(questionnaire, p.answers) for p in participants]
+    done = [answer for answer, p in zip(given, participants, strict=True) if p.completed]
+    goal_ids = [g.id for g in questionnaire.goals]
+    channel_ids = [c.id for c in questionnaire.channels]
+
+    raw = _amounts(done, questionnaire.question_with_role("goals"), goal_ids)
+    hours = _amounts(done, questionnaire.question_with_role("mix"), channel_ids)
+    stated = _normalised(raw)
+    fit = np.array(fits(questionnaire), dtype=np.float64).reshape(len(channel_ids), len(goal_ids))
+    delivered = _normalised(hours @ fit)
+    has_goals, has_mix = raw.sum(axis=1) > 0, hours.sum(axis=1) > 0
+    scored = has_goals & has_mix
+
+    alignments = _alignments(questionnaire, stated[scored], delivered[scored])
+    top = (raw > 0) & (raw >= scoring.TOP_RATIO * raw.max(axis=1, initial=0.0)[:, None])
+    under = (delivered - stated) < -scoring.TOLERANCE
+    motive_known, obligation = _obligations(questionnaire, done, channel_ids)
+    mixed_hours = hours[has_mix].sum(axis=0)
+    total_hours = float(mixed_hours.sum())
+
+    return Room(
+        threshold=threshold,
+        joined=len(participants),
+        completed=len(done),
+        reached=_reached(questionnaire, participants),
+        scored=int(scored.sum()),
+        stated=_by_id(goal_ids, _mean(stated[scored], len(goal_ids))),
+        delivered=_by_id(goal_ids, _mean(delivered[scored], len(goal_ids))),
+        hours_share=_by_id(
+            channel_ids, mixed_hours / total_hours if total_hours else np.zeros(len(channel_ids))
+        ),
+        total_hours=total_hours,
+        alignments=tuple(sorted(float(a) for a in alignments)),
+        motive_count=int(motive_known.sum()),
+        with_obligation=int(obligation.any(axis=1).sum()),
+        obligations=_counts(channel_ids, obligation.sum(axis=0)),
+        unserved=_counts(goal_ids, (top & under & scored[:, None]).sum(axis=0)),
+        polls=_polls(questionnaire, given),
+        texts=_texts(questionnaire, participants, given, seed),
+    )
+
+
+# --- the pieces -------------------------------------------------------------------------
+
+
+def _number(value: Any) -> float:
+    """An allocated amount as ``scoring`` counts it: a positive finite number, else 0."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value) if value > 0 else 0.0
+    return 0.0
+
+
+def _amounts(
+    given: Sequence[Mapping[str, Any]], question: Question | None, ids: Sequence[str]
+) -> Floats:
+    """One row per participant, one column per id: the amounts of an allocation answer.
+
+    Answers saved by the app hold plain numbers, which numpy converts in one go; anything
+    else (an odd imported file) is converted value by value as ``scoring`` does.
+    """
+    values = [answer.get(question.id) if question is not None else None for answer in given]
+    rows = [
+        [v.get(i, 0.0) for i in ids] if isinstance(v, dict) else [0.0] * len(ids) for v in values
+    ]
+    kinds = {type(amount) for row in rows for amount in row}
+    if kinds <= {int, float}:
+        amounts = np.array(rows, dtype=np.float64).reshape(len(given), len(ids))
+        return np.where(np.isfinite(amounts) & (amounts > 0), amounts, 0.0)
+    return np.array([[_number(a) for a in row] for row in rows], dtype=np.float64).reshape(
+        len(given), len(ids)
+    )
+
+
+def _normalised(amounts: Floats) -> Floats:
+    totals = amounts.sum(axis=1, keepdims=True)
+    safe = np.where(totals > 0, totals, 1.0)
+    return np.asarray(np.where(totals > 0, amounts / safe, 0.0), dtype=np.float64)
+
+
+def _alignments(questionnaire: Questionnaire, stated: Floats, delivered: Floats) -> Floats:
+    """``scoring.alignment`` of every row: ``100 * match / best``, 100 within ``PRECISION``."""
+    matched = np.minimum(stated, delivered).sum(axis=1)
+    best = best_matches(questionnaire, stated)
+    safe = np.where(best > 0, best, 1.0)
+    ratio = np.maximum(0.0, 100.0 * matched / safe)
+    reached = matched >= best * (1.0 - scoring.PRECISION)
+    return np.asarray(np.where(best <= 0, 0.0, np.where(reached, 100.0, ratio)), dtype=np.float64)
+
+
+def _obligations(
+    questionnaire: Questionnaire, given: Sequence[Mapping[str, Any]], channel_ids: Sequence[str]
+) -> tuple[Flags, Flags]:
+    """Who answered the motive matrix, and who goes where out of obligation (as ``scoring``).
+
+    Only the rows the matrix shows count: with ``only_rows_used_in``, the channels given an
+    amount above zero in that allocation.
+    """
+    question = questionnaire.question_with_role("motive")
+    size = (len(given), len(channel_ids))
+    if not isinstance(question, ChoiceMatrix):
+        return np.zeros(len(given), dtype=bool), np.zeros(size, dtype=bool)
+    columns = {c.id for c in question.columns}
+    values = [answer.get(question.id) for answer in given]
+    chosen = [v if isinstance(v, dict) else {} for v in values]
+    if question.only_rows_used_in is None:
+        shown = np.ones(size, dtype=bool)
+    else:
+        used = questionnaire.question(question.only_rows_used_in)
+        shown = _amounts(given, used, channel_ids) > 0
+    answered = np.array([[c.get(r) for r in channel_ids] for c in chosen], dtype=object)
+    answered = answered.reshape(size)
+    valid = np.zeros(size, dtype=bool)
+    for column in columns:
+        valid |= answered == column
+    should = np.asarray(answered == scoring.OBLIGATION, dtype=bool)
+    valid &= shown
+    should &= shown
+    return np.asarray(valid.any(axis=1), dtype=bool), should
+
+
+def _reached(
+    questionnaire: Questionnaire, participants: Sequence[Participant]
+) -> tuple[tuple[str, int], ...]:
+    """Per page: how many have completed or are on that page or a later one."""
+    index = {page.id: i for i, page in enumerate(questionnaire.pages)}
+    last = len(questionnaire.pages) - 1
+    furthest = np.array(
+        [last if p.completed else index.get(p.page or "", 0) for p in participants], dtype=int
+    )
+    return tuple(
+        (page.id, int((furthest >= i).sum())) for i, page in enumerate(questionnaire.pages)
+    )
+
+
+def _polls(
+    questionnaire: Questionnaire, given: Sequence[Mapping[str, Any]]
+) -> dict[str, PollResult]:
+    results: dict[str, PollResult] = {}
+    for question in questionnaire.questions:
+        if not isinstance(question, Poll):
+            continue
+        options = [o.id for o in questionnaire.choices(question)]
+        chosen = [answer.get(question.id) for answer in given]
+        results[question.id] = PollResult(
+            question.id, {o: sum(1 for c in chosen if c == o) for o in options}
+        )
+    return results
+
+
+def _texts(
+    questionnaire: Questionnaire,
+    participants: Sequence[Participant],
+    given: Sequence[Mapping[str, Any]],
+    seed: str,
+) -> dict[str, tuple[str, ...]]:
+    texts: dict[str, tuple[str, ...]] = {}
+    for question in questionnaire.questions:
+        if not isinstance(question, TextQuestion):
+            continue
+        written = [
+            (shuffle_key(seed, p.round_id, question.id), answer[question.id].strip())
+            for p, answer in zip(participants, given, strict=True)
+            if p.completed
+            and isinstance(answer.get(question.id), str)
+            and answer[question.id].strip()
+        ]
+        texts[question.id] = tuple(text for _, text in sorted(written))
+    return texts
+
+
+def shuffle_key(seed: str, round_id: int, question_id: str = "") -> str:
+    """Where a participant's entry goes in a shuffled list: random-looking, but stable."""
+    return hashlib.sha256(f"{seed}:{round_id}:{question_id}".encode()).hexdigest()
+
+
+def _mean(rows: Floats, width: int) -> Floats:
+    return rows.mean(axis=0) if len(rows) else np.zeros(width)
+
+
+def _by_id(ids: Sequence[str], values: Floats) -> dict[str, float]:
+    return {i: float(v) for i, v in zip(ids, values, strict=True)}
+
+
+def _counts(ids: Sequence[str], values: NDArray[Any]) -> dict[str, int]:
+    return {i: int(v) for i, v in zip(ids, values, strict=True)}
