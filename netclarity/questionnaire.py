@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from netclarity.texts import ChartTexts, NumberTexts, ReportTexts, Text, Wording
+from netclarity.workshop.texts import WorkshopTexts
 
 Id = Annotated[
     str,
@@ -396,6 +397,7 @@ class Texts(Wording):
     charts: ChartTexts = ChartTexts()
     report: ReportTexts = ReportTexts()
     numbers: NumberTexts = NumberTexts()
+    workshop: WorkshopTexts = WorkshopTexts()
 
 
 class Questionnaire(Model):

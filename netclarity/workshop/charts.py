@@ -1,0 +1,344 @@
+"""The room's charts: the same look as a person's results (``netclarity.charts``), room data.
+
+Three shapes cover every room chart: two bars per row (the room's stated goals against
+what its time delivers; a participant against the room), one bar per row with its count
+(poll answers, obligations, unserved goals, how far people have got), and the spread of
+alignment scores in bands of ten. Participants see the "you and the room" and poll charts,
+whose words come from the questionnaire (``texts.workshop``, ``texts.charts``); the other
+charts are the facilitator's and use the English below.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from typing import Any
+
+import altair as alt
+
+from netclarity.charts import BLUE, GREY, ORANGE, TEXT, VERMILLION, Width, _finish
+from netclarity.questionnaire import Poll, Questionnaire
+from netclarity.scoring import Scores
+from netclarity.workshop.room import Room
+
+# The facilitator's words (their screens and the group PDF are in English).
+ROOM_GOALS_TITLE = "What the room wants from networking, and what its time delivers"
+ROOM_GOALS_SUBTITLE = (
+    "Average share per goal over the {count} people who finished. Where the orange bar is "
+    "shorter, the room's hours serve that goal less than it wants."
+)
+ROOM_WANTS, ROOM_DELIVERS = "What the room wants", "What the room's time delivers"
+ROOM_HOURS_TITLE = "Where the room's hours go"
+ROOM_HOURS_SUBTITLE = "Share of all {hours} hours a month the room gave."
+ALIGNMENT_TITLE = "How well time and goals line up, person by person"
+ALIGNMENT_SUBTITLE = "Alignment out of 100 in bands of ten. Half the room is at {median} or below."
+ALIGNMENT_AXIS, PEOPLE_AXIS = "Alignment", "People"
+OBLIGATIONS_TITLE = "Where people go because they feel they should"
+OBLIGATIONS_SUBTITLE = "{count} of {people} people go somewhere out of obligation."
+UNSERVED_TITLE = "Top goals that get less time than people want"
+UNSERVED_SUBTITLE = "People for whom the goal is a top goal but gets less than its share."
+PROGRESS_TITLE = "How far everyone has got"
+PROGRESS_SUBTITLE = "People on each page or past it; finished people count for every page."
+POLL_SUBTITLE = "{count} answers."
+SHARE_AXIS = "Share"
+LABEL_CHARACTERS, LABEL_PIXELS = 30, 200
+"""Row labels are broken after about this many characters, and never cut before this width."""
+LINE_BREAK = "\n"
+"""Where a row label breaks: Vega splits the label there into lines."""
+BANDS = tuple(f"{low}–{low + 9}" if low < 90 else "90–100" for low in range(0, 100, 10))
+
+
+def paired_bars(
+    questionnaire: Questionnaire,
+    rows: Sequence[tuple[str, float, float]],
+    series: tuple[str, str],
+    *,
+    title: str,
+    subtitle: str,
+    axis: str,
+    colours: tuple[str, str] = (BLUE, ORANGE),
+    width: Width = "container",
+) -> alt.LayerChart:
+    """Two shares (0-1) per row, side by side, rows in the order given."""
+    data = [
+        {"row": label, "series": name, "share": value, "label": f"{value:.0%}"}
+        for label, first, second in rows
+        for name, value in zip(series, (first, second), strict=True)
+    ]
+    top = max([0.1, *(value for _, first, second in rows for value in (first, second))])
+    base = alt.Chart({"values": data}).encode(
+        y=alt.Y("row:N", sort=[label for label, _, _ in rows], title=None),
+        yOffset=alt.YOffset("series:N", sort=list(series)),
+        x=alt.X(
+            "share:Q",
+            title=axis,
+            axis=alt.Axis(format="%", tickCount=5),
+            scale=alt.Scale(domain=[0, top * 1.18]),
+        ),
+        tooltip=[
+            alt.Tooltip("row:N", title=" "),
+            alt.Tooltip("series:N", title=" "),
+            alt.Tooltip("share:Q", title=axis, format=".0%"),
+        ],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "series:N",
+            scale=alt.Scale(domain=list(series), range=list(colours)),
+            legend=alt.Legend(title=None, orient="top"),
+        )
+    )
+    values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N")
+    return _finish(questionnaire, [bars, values], title, subtitle, width, len(rows))
+
+
+def counted_bars(
+    questionnaire: Questionnaire,
+    rows: Sequence[tuple[str, int]],
+    *,
+    title: str,
+    subtitle: str,
+    axis: str,
+    total: int | None = None,
+    highlight: str | None = None,
+    width: Width = "container",
+) -> alt.LayerChart:
+    """One bar per row with its count (and share of ``total``); ``highlight`` stands out.
+
+    Long row labels (poll answers, page titles) are broken into two lines rather than cut.
+    """
+    data = [
+        {
+            "row": _wrapped(label),
+            "count": count,
+            "label": f"{count} ({count / total:.0%})" if total else str(count),
+            "kind": "highlight" if label == highlight and highlight is not None else "other",
+        }
+        for label, count in rows
+    ]
+    base = alt.Chart({"values": data}).encode(
+        y=alt.Y(
+            "row:N",
+            sort=[_wrapped(label) for label, _ in rows],
+            title=None,
+            axis=alt.Axis(labelExpr="split(datum.label, '\\n')", labelLimit=LABEL_PIXELS),
+        ),
+        x=alt.X(
+            "count:Q",
+            title=axis,
+            axis=alt.Axis(tickMinStep=1, format="d"),
+            scale=alt.Scale(domain=[0, max([1, *(c for _, c in rows)]) * 1.3]),
+        ),
+        tooltip=[alt.Tooltip("row:N", title=" "), alt.Tooltip("count:Q", title=axis)],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "kind:N",
+            scale=alt.Scale(domain=["other", "highlight"], range=[BLUE, VERMILLION]),
+            legend=None,
+        )
+    )
+    values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N")
+    return _finish(questionnaire, [bars, values], title, subtitle, width, len(rows))
+
+
+# --- the facilitator's charts ---------------------------------------------------------------
+
+
+def room_goals_chart(
+    questionnaire: Questionnaire, room: Room, *, width: Width = "container"
+) -> alt.LayerChart:
+    labels = {g.id: g.chart_label for g in questionnaire.goals}
+    ordered = sorted(labels, key=lambda g: (-room.stated[g], -room.delivered[g]))
+    return paired_bars(
+        questionnaire,
+        [(labels[g], room.stated[g], room.delivered[g]) for g in ordered],
+        (ROOM_WANTS, ROOM_DELIVERS),
+        title=ROOM_GOALS_TITLE,
+        subtitle=ROOM_GOALS_SUBTITLE.format(count=room.scored),
+        axis=SHARE_AXIS,
+        width=width,
+    )
+
+
+def room_hours_chart(
+    questionnaire: Questionnaire, room: Room, *, width: Width = "container"
+) -> alt.LayerChart:
+    labels = {c.id: c.chart_label for c in questionnaire.channels}
+    used = sorted(
+        (c for c in labels if room.hours_share[c] > 0), key=lambda c: -room.hours_share[c]
+    )
+    data = [
+        {"row": labels[c], "share": room.hours_share[c], "label": f"{room.hours_share[c]:.0%}"}
+        for c in used
+    ]
+    base = alt.Chart({"values": data}).encode(
+        y=alt.Y("row:N", sort=[labels[c] for c in used], title=None),
+        x=alt.X(
+            "share:Q",
+            title=SHARE_AXIS,
+            axis=alt.Axis(format="%", tickCount=5),
+            scale=alt.Scale(domain=[0, max([0.1, *(room.hours_share[c] for c in used)]) * 1.2]),
+        ),
+        tooltip=[alt.Tooltip("row:N", title=" "), alt.Tooltip("share:Q", format=".0%")],
+    )
+    layers = [
+        base.mark_bar(color=BLUE),
+        base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N"),
+    ]
+    subtitle = ROOM_HOURS_SUBTITLE.format(hours=f"{room.total_hours:,.0f}")
+    return _finish(questionnaire, layers, ROOM_HOURS_TITLE, subtitle, width, len(used))
+
+
+def alignment_chart(
+    questionnaire: Questionnaire, room: Room, *, width: Width = "container"
+) -> alt.LayerChart:
+    """How many people fall in each band of ten alignment points (100 joins the top band)."""
+    counts = [0] * len(BANDS)
+    for value in room.alignments:
+        counts[min(int(value // 10), len(BANDS) - 1)] += 1
+    data: list[dict[str, Any]] = [
+        {"band": band, "people": count, "label": str(count) if count else ""}
+        for band, count in zip(BANDS, counts, strict=True)
+    ]
+    base = alt.Chart({"values": data}).encode(
+        x=alt.X("band:N", sort=list(BANDS), title=ALIGNMENT_AXIS, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y(
+            "people:Q",
+            title=PEOPLE_AXIS,
+            axis=alt.Axis(tickMinStep=1, format="d"),
+            scale=alt.Scale(domain=[0, max([1, *counts]) * 1.2]),
+        ),
+        tooltip=[alt.Tooltip("band:N", title=ALIGNMENT_AXIS), alt.Tooltip("people:Q")],
+    )
+    layers = [
+        base.mark_bar(color=BLUE),
+        base.mark_text(dy=-8, fontSize=10, color=TEXT).encode(text="label:N"),
+    ]
+    median = room.median_alignment
+    subtitle = ALIGNMENT_SUBTITLE.format(median="–" if median is None else f"{median:.0f}")
+    return _finish(questionnaire, layers, ALIGNMENT_TITLE, subtitle, width, None)
+
+
+def obligations_chart(
+    questionnaire: Questionnaire, room: Room, *, most: int = 6, width: Width = "container"
+) -> alt.LayerChart:
+    labels = {c.id: c.chart_label for c in questionnaire.channels}
+    return counted_bars(
+        questionnaire,
+        _most(room.obligations, labels, most),
+        title=OBLIGATIONS_TITLE,
+        subtitle=OBLIGATIONS_SUBTITLE.format(count=room.with_obligation, people=room.motive_count),
+        axis=PEOPLE_AXIS,
+        total=room.motive_count,
+        width=width,
+    )
+
+
+def unserved_chart(
+    questionnaire: Questionnaire, room: Room, *, most: int = 6, width: Width = "container"
+) -> alt.LayerChart:
+    labels = {g.id: g.chart_label for g in questionnaire.goals}
+    return counted_bars(
+        questionnaire,
+        _most(room.unserved, labels, most),
+        title=UNSERVED_TITLE,
+        subtitle=UNSERVED_SUBTITLE,
+        axis=PEOPLE_AXIS,
+        total=room.scored,
+        width=width,
+    )
+
+
+def progress_chart(
+    questionnaire: Questionnaire, room: Room, *, width: Width = "container"
+) -> alt.LayerChart:
+    titles = {p.id: f"{i}. {p.title}" for i, p in enumerate(questionnaire.pages, start=1)}
+    return counted_bars(
+        questionnaire,
+        [(titles[page], count) for page, count in room.reached],
+        title=PROGRESS_TITLE,
+        subtitle=PROGRESS_SUBTITLE,
+        axis=PEOPLE_AXIS,
+        total=room.joined,
+        width=width,
+    )
+
+
+def poll_chart(
+    questionnaire: Questionnaire,
+    room: Room,
+    question: Poll,
+    *,
+    subtitle: str | None = None,
+    axis: str = PEOPLE_AXIS,
+    mine: str | None = None,
+    width: Width = "container",
+) -> alt.LayerChart:
+    """A poll's answers, every option in the questionnaire's order; ``mine`` highlighted."""
+    result = room.polls[question.id]
+    labels = {o.id: o.label for o in questionnaire.choices(question)}
+    return counted_bars(
+        questionnaire,
+        [(labels[o], result.counts[o]) for o in labels],
+        title=question.label,
+        subtitle=subtitle if subtitle is not None else POLL_SUBTITLE.format(count=result.total),
+        axis=axis,
+        total=result.total,
+        highlight=labels.get(mine or ""),
+        width=width,
+    )
+
+
+# --- a participant beside the room --------------------------------------------------------
+
+
+def me_goals_chart(
+    questionnaire: Questionnaire, room: Room, scores: Scores, *, width: Width = "container"
+) -> alt.LayerChart:
+    """The person's stated goals beside the room's average, their heaviest goal first."""
+    texts = questionnaire.texts
+    labels = {g.id: g.chart_label for g in questionnaire.goals}
+    ordered = sorted(scores.goals, key=lambda g: (-g.stated, -room.stated[g.id]))
+    return paired_bars(
+        questionnaire,
+        [(labels[g.id], g.stated, room.stated[g.id]) for g in ordered],
+        (texts.workshop.you, texts.workshop.the_room),
+        title=texts.workshop.goals_title,
+        subtitle=texts.workshop.goals_subtitle,
+        axis=texts.charts.share,
+        colours=(BLUE, GREY),
+        width=width,
+    )
+
+
+def me_hours_chart(
+    questionnaire: Questionnaire, room: Room, scores: Scores, *, width: Width = "container"
+) -> alt.LayerChart:
+    """The person's share of hours per place beside the room's, places either uses."""
+    texts = questionnaire.texts
+    labels = {c.id: c.chart_label for c in questionnaire.channels}
+    used = [c for c in scores.channels if c.share > 0 or room.hours_share[c.id] > 0]
+    used.sort(key=lambda c: (-c.share, -room.hours_share[c.id]))
+    return paired_bars(
+        questionnaire,
+        [(labels[c.id], c.share, room.hours_share[c.id]) for c in used],
+        (texts.workshop.you, texts.workshop.the_room),
+        title=texts.workshop.hours_title,
+        subtitle=texts.workshop.hours_subtitle,
+        axis=texts.charts.share,
+        colours=(BLUE, GREY),
+        width=width,
+    )
+
+
+def _wrapped(label: str) -> str:
+    """``label`` in at most two lines of ``LABEL_CHARACTERS``, joined by ``LINE_BREAK``."""
+    lines = textwrap.wrap(label, LABEL_CHARACTERS, max_lines=2, placeholder=" …")
+    return LINE_BREAK.join(lines or [label])
+
+
+def _most(counts: dict[str, int], labels: dict[str, str], most: int) -> list[tuple[str, int]]:
+    """The ``most`` largest counts above zero, largest first (questionnaire order on ties)."""
+    ranked = sorted((i for i in counts if counts[i] > 0), key=lambda i: -counts[i])
+    return [(labels[i], counts[i]) for i in ranked[:most]]
