@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from netclarity import report_command, schema, score_command, validate
+from netclarity.workshop import command as export_command
 
 
 class CommandModule(Protocol):
@@ -55,6 +56,7 @@ COMMANDS = (
     Command("schema", "write questions/schema.json for editors (--check: is it current?)", schema),
     Command("report", "build the PDF summary of a response", report_command),
     Command("score", "print a response's scores and findings as JSON", score_command),
+    Command("export", "write a workshop's anonymised answers as CSV", export_command),
 )
 
 

@@ -1,0 +1,127 @@
+"""The anonymised CSV of a workshop: one row per participant, one column per answer.
+
+Anonymised: no names, tokens, ids or times, and the rows are in an order unrelated to who
+joined when (``room.shuffle_key``), numbered 1, 2, 3... Hidden answers (a question whose
+condition no longer holds) are left out, as on the review page.
+
+Columns: ``participant``, ``completed`` (``yes``/``no``), then per question in questionnaire
+order its id; an allocation gets one column per option (``hours.meetups``, a number) and a
+choice matrix one per row (``motive.meetups``, the chosen column's label). Choices are
+written as their labels, several choices (multiple choice, ranking in order) joined with
+``"; "``, Likert answers as the point's label, numbers as numbers.
+
+Formula injection: a spreadsheet runs a cell that begins with ``=``, ``+``, ``-`` or ``@`` as
+a formula (and a leading tab or carriage return can hide one), so every *text* cell that
+begins with one of those gets a single quote in front (``'=1+1``), which spreadsheets show
+as text. Numbers the export writes itself are left as they are, so ``-5`` stays a number.
+The file is UTF-8 with a byte-order mark, which Excel needs to read it as UTF-8.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from netclarity import answers as answers_module
+from netclarity.questionnaire import (
+    Allocation,
+    ChoiceMatrix,
+    Likert,
+    NumberQuestion,
+    Question,
+    Questionnaire,
+    TextQuestion,
+)
+from netclarity.store.database import Database
+from netclarity.workshop.data import Participant, load_participants
+from netclarity.workshop.room import shuffle_key
+from netclarity.workshop.store import Workshop
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """``text``, with a leading single quote if a spreadsheet could take it for a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def header(questionnaire: Questionnaire) -> list[str]:
+    columns = ["participant", "completed"]
+    for question in questionnaire.questions:
+        parts = _parts(questionnaire, question)
+        columns += [f"{question.id}.{part}" for part in parts] if parts else [question.id]
+    return columns
+
+
+def rows(
+    questionnaire: Questionnaire, participants: Sequence[Participant], seed: str
+) -> list[list[str]]:
+    """The header and one row per participant, every cell as the CSV holds it."""
+    ordered = sorted(participants, key=lambda p: shuffle_key(seed, p.round_id))
+    table = [header(questionnaire)]
+    for number, participant in enumerate(ordered, start=1):
+        given = answers_module.clean(questionnaire, participant.answers)
+        row = [str(number), "yes" if participant.completed else "no"]
+        for question in questionnaire.questions:
+            row += _cells(questionnaire, question, given.get(question.id))
+        table.append(row)
+    return table
+
+
+def csv_bytes(
+    questionnaire: Questionnaire, participants: Sequence[Participant], seed: str
+) -> bytes:
+    """The CSV file (UTF-8 with BOM)."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows(questionnaire, participants, seed))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _parts(questionnaire: Questionnaire, question: Question) -> list[str]:
+    """The option (allocation) or row (matrix) ids that get a column each."""
+    if isinstance(question, Allocation | ChoiceMatrix):
+        return [o.id for o in questionnaire.choices(question)]
+    return []
+
+
+def _cells(questionnaire: Questionnaire, question: Question, value: Any) -> list[str]:
+    labels = {o.id: o.label for o in questionnaire.choices(question)}
+    if isinstance(question, Allocation):
+        amounts = value if isinstance(value, dict) else {}
+        return [_number(amounts.get(option)) for option in labels]
+    if isinstance(question, ChoiceMatrix):
+        chosen = value if isinstance(value, dict) else {}
+        columns = {c.id: c.label for c in question.columns}
+        cells = [chosen.get(row) for row in labels]
+        return [_text(columns.get(c, c) if isinstance(c, str) else c) for c in cells]
+    if not answers_module.is_answered(value):
+        return [""]
+    if isinstance(question, NumberQuestion):
+        return [_number(value)]
+    if isinstance(question, Likert):
+        if value == "na":
+            return [_text(question.not_applicable)]
+        if isinstance(value, int) and 0 <= value < len(question.points):
+            return [_text(question.points[value])]
+    if isinstance(question, TextQuestion):
+        return [_text(value)]
+    if isinstance(value, list):
+        return [_text("; ".join(str(labels.get(v, v)) for v in value))]
+    return [_text(labels.get(value, value) if isinstance(value, str) else value)]
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:.15g}"
+    return _text(value)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else neutralise(str(value))
+
+
+def export_csv(database: Database, questionnaire: Questionnaire, workshop: Workshop) -> bytes:
+    """The CSV of ``workshop`` as the database holds it now."""
+    return csv_bytes(questionnaire, load_participants(database, workshop.id), workshop.seed)
