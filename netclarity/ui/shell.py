@@ -19,3 +19,6 @@ def prepare() -> None:
         page_title="Networking Clarity", page_icon=":material/hub:", layout="centered"
     )
     context.restore()
+    session = context.current()
+    if session is not None:  # the tab shows the questionnaire's own title, in its language
+        st.set_page_config(page_title=session.questionnaire.title)
