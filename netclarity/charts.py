@@ -262,6 +262,7 @@ def mix_chart(
     values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N")
     subtitle = texts.mix_subtitle.format(
         hours=_number(scores.total_hours, numbers),
+        moved=_number(scores.hours_moved, numbers),
         alignment=_score(scores.alignment),
         suggested=_score(scores.suggested_alignment),
     )

@@ -116,9 +116,10 @@ class ChartTexts(Wording):
     under: Text = "Gets less than you want"
     on_target: Text = "About right"
     over: Text = "Gets more than you want"
-    mix_title: Text = "Your hours now, and a rebalance that fits your goals better"
+    mix_title: Text = "Your hours now, and a first step toward your goals"
     mix_subtitle: Text = (
-        "Same {hours} hours a month. Alignment would go from {alignment} to {suggested}."
+        "Same {hours} hours a month, {moved} of them moved. "
+        "Alignment would go from {alignment} to {suggested}."
     )
     now: Text = "Now"
     suggested: Text = "Suggested"

@@ -24,7 +24,7 @@ def test_results_show_the_alignment_and_all_four_charts(make_app: MakeApp) -> No
         "**What you want from networking, and what your time delivers**",
         "**Where your hours go**",
         "**Which goals get less, or more, than you want**",
-        "**Your hours now, and a rebalance that fits your goals better**",
+        "**Your hours now, and a first step toward your goals**",
     ]
 
 

@@ -156,7 +156,7 @@ def test_mix_chart_shows_now_and_suggested_hours(
         ("Channel Z", "Suggested", 0.0),
     ]
     assert spec["title"]["subtitle"] == [
-        "Same 10 hours a month. Alignment would go from 96 to 100."
+        "Same 10 hours a month, 2 of them moved. Alignment would go from 96 to 100."
     ]
 
 
