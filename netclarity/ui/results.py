@@ -11,7 +11,17 @@ import streamlit as st
 
 from netclarity import charts, insights, scoring
 from netclarity.questionnaire import Questionnaire
-from netclarity.ui import context, flow, mydata, plan, resume, rounds, safe_text, saving
+from netclarity.ui import (
+    context,
+    flow,
+    mydata,
+    plan,
+    resume,
+    rounds,
+    safe_text,
+    saving,
+    workshop_participant,
+)
 from netclarity.ui.chart_view import show_chart
 
 
@@ -67,6 +77,7 @@ def results_screen(session: context.Session) -> None:
         rounds.comparison(session)
         _charts(questionnaire, scores)
         _findings(questionnaire, insights.findings(questionnaire, scores, answers))
+        workshop_participant.room_section(session, scores)
     plan.plan_editor(session, scores)
     plan.summary_download(session)
     rounds.retake(session)

@@ -16,7 +16,7 @@ from typing import Any
 
 import altair as alt
 
-from netclarity.charts import BLUE, GREY, ORANGE, TEXT, VERMILLION, Width, _finish
+from netclarity.charts import BLUE, GREY, ORANGE, ROW, TEXT, VERMILLION, Width, _finish
 from netclarity.questionnaire import Poll, Questionnaire
 from netclarity.scoring import Scores
 from netclarity.workshop.room import Room
@@ -32,7 +32,7 @@ ROOM_HOURS_TITLE = "Where the room's hours go"
 ROOM_HOURS_SUBTITLE = "Share of all {hours} hours a month the room gave."
 ALIGNMENT_TITLE = "How well time and goals line up, person by person"
 ALIGNMENT_SUBTITLE = "Alignment out of 100 in bands of ten. Half the room is at {median} or below."
-ALIGNMENT_AXIS, PEOPLE_AXIS = "Alignment", "People"
+ALIGNMENT_AXIS, PEOPLE_AXIS = "Alignment (bands of ten)", "People"
 OBLIGATIONS_TITLE = "Where people go because they feel they should"
 OBLIGATIONS_SUBTITLE = "{count} of {people} people go somewhere out of obligation."
 UNSERVED_TITLE = "Top goals that get less time than people want"
@@ -41,11 +41,18 @@ PROGRESS_TITLE = "How far everyone has got"
 PROGRESS_SUBTITLE = "People on each page or past it; finished people count for every page."
 POLL_SUBTITLE = "{count} answers."
 SHARE_AXIS = "Share"
-LABEL_CHARACTERS, LABEL_PIXELS = 30, 200
-"""Row labels are broken after about this many characters, and never cut before this width."""
+LABEL_CHARACTERS, LABEL_LINES = 26, 3
+"""Row labels are broken into lines of about this many characters (three at most): a line
+that long fits the room ``netclarity.charts`` gives axis labels."""
+LINE = 12
+"""Pixels a row grows by for each line its label has beyond the first."""
+AXIS_LABELS = 180
+"""That room, in pixels (``labelLimit``), which the projector version enlarges."""
 LINE_BREAK = "\n"
 """Where a row label breaks: Vega splits the label there into lines."""
-BANDS = tuple(f"{low}–{low + 9}" if low < 90 else "90–100" for low in range(0, 100, 10))
+PROJECTOR_SCALE = 1.6
+BANDS = tuple(f"{low}+" for low in range(0, 100, 10))
+"""Bands of ten alignment points, named by where they start; 100 is in the top band."""
 
 
 def paired_bars(
@@ -105,7 +112,7 @@ def counted_bars(
 ) -> alt.LayerChart:
     """One bar per row with its count (and share of ``total``); ``highlight`` stands out.
 
-    Long row labels (poll answers, page titles) are broken into two lines rather than cut.
+    Long row labels (poll answers, page titles) are broken into lines rather than cut.
     """
     data = [
         {
@@ -121,7 +128,7 @@ def counted_bars(
             "row:N",
             sort=[_wrapped(label) for label, _ in rows],
             title=None,
-            axis=alt.Axis(labelExpr="split(datum.label, '\\n')", labelLimit=LABEL_PIXELS),
+            axis=alt.Axis(labelExpr="split(datum.label, '\\n')"),
         ),
         x=alt.X(
             "count:Q",
@@ -139,7 +146,11 @@ def counted_bars(
         )
     )
     values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N")
-    return _finish(questionnaire, [bars, values], title, subtitle, width, len(rows))
+    chart = _finish(questionnaire, [bars, values], title, subtitle, width, len(rows))
+    extra_lines = max([0, *(_wrapped(label).count(LINE_BREAK) for label, _ in rows)])
+    if extra_lines:  # room for labels of several lines
+        chart = chart.properties(height=len(rows) * (ROW + LINE * extra_lines) + 10)
+    return chart
 
 
 # --- the facilitator's charts ---------------------------------------------------------------
@@ -332,9 +343,33 @@ def me_hours_chart(
     )
 
 
+def for_projector(chart: alt.LayerChart) -> alt.LayerChart:
+    """The same chart with its words and rows ``PROJECTOR_SCALE`` times larger, for a room.
+
+    Only what is drawn changes size: the data, order, colours and titles stay the same.
+    """
+    big = chart.copy(deep=True)
+    for layer in big.layer:
+        mark = getattr(layer, "mark", None)
+        if isinstance(mark, alt.MarkDef) and mark.type == "text":
+            mark.fontSize = round(float(mark.fontSize) * PROJECTOR_SCALE)
+    if isinstance(big.height, int | float):
+        big.height = round(big.height * PROJECTOR_SCALE)
+    font = round(11 * PROJECTOR_SCALE)
+    enlarged: alt.LayerChart = big.configure_axis(
+        labelFontSize=font,
+        titleFontSize=font,
+        labelLimit=round(AXIS_LABELS * PROJECTOR_SCALE),
+        grid=False,
+    ).configure_legend(
+        labelFontSize=font, symbolType="square", symbolSize=200, labelLimit=500, columns=1
+    )
+    return enlarged
+
+
 def _wrapped(label: str) -> str:
-    """``label`` in at most two lines of ``LABEL_CHARACTERS``, joined by ``LINE_BREAK``."""
-    lines = textwrap.wrap(label, LABEL_CHARACTERS, max_lines=2, placeholder=" …")
+    """``label`` in at most ``LABEL_LINES`` of ``LABEL_CHARACTERS``, joined by ``LINE_BREAK``."""
+    lines = textwrap.wrap(label, LABEL_CHARACTERS, max_lines=LABEL_LINES, placeholder=" …")
     return LINE_BREAK.join(lines or [label])
 
 

@@ -39,7 +39,7 @@ def test_the_room_goals_chart_pairs_what_the_room_wants_with_what_it_gets() -> N
 def test_alignment_is_counted_in_bands_of_ten_with_100_in_the_top_band() -> None:
     rows = values(charts.alignment_chart(QUESTIONNAIRE, ROOM))
 
-    assert {r["band"]: r["people"] for r in rows if r["people"]} == {"80–89": 1, "90–100": 2}
+    assert {r["band"]: r["people"] for r in rows if r["people"]} == {"80+": 1, "90+": 2}
     assert len(rows) == 10
 
 

@@ -1,0 +1,8 @@
+"""Participant: join a workshop by link, QR code or typed code."""
+
+from netclarity.ui import shell
+from netclarity.ui.workshop_join import join_screen
+
+shell.prepare()
+
+join_screen()

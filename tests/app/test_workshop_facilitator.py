@@ -1,0 +1,221 @@
+"""The facilitator's pages in AppTest: creating a workshop, and a dashboard only the key opens."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import sqlalchemy as sa
+from streamlit.testing.v1 import AppTest
+
+from netclarity.store import Store
+from netclarity.workshop.store import Workshop, Workshops
+from tests.app.conftest import MakeApp
+from tests.support.workshop import ANSWERS, WORKSHOP_FILE
+
+DASHBOARD = "pages/dashboard.py"
+
+
+@pytest.fixture
+def questions_dir(tmp_path: Path) -> Path:
+    """A folder holding only the workshop questionnaire."""
+    folder = tmp_path / "questions"
+    folder.mkdir()
+    shutil.copy(WORKSHOP_FILE, folder)
+    return folder
+
+
+@pytest.fixture
+def store(make_app: MakeApp) -> Iterator[Store]:
+    """The database the app uses (``make_app`` points it at this test's file)."""
+    opened = Store.open(os.environ["NETCLARITY_DATABASE_URL"])
+    yield opened
+    opened.close()
+
+
+def create(make_app: MakeApp, title: str = "Friday breakfast club") -> AppTest:
+    app = make_app()
+    app.switch_page("pages/facilitate.py").run()
+    app.text_input[0].input(title)
+    app.number_input[0].set_value(2)
+    return app.button[0].click().run()
+
+
+def dashboard(make_app: MakeApp, code: str, key: str | None) -> AppTest:
+    app = make_app()
+    app.switch_page(DASHBOARD)
+    app.query_params["workshop"] = code
+    if key is not None:
+        app.query_params["key"] = key
+    return app.run()
+
+
+def facilitator_link(app: AppTest) -> tuple[str, str]:
+    link = next(c.value for c in app.code if "/dashboard?" in c.value)
+    query = parse_qs(urlsplit(link).query)
+    return query["workshop"][0], query["key"][0]
+
+
+def participant(store: Store, workshop: Workshop, answers: dict[str, object]) -> None:
+    token, _ = store.start("workshop", 1, "digest", name="Ann", workshop_id=workshop.id)
+    store.save_answers(token, answers)
+    store.complete(token)
+
+
+def test_creating_a_workshop_shows_its_code_join_link_qr_and_facilitator_link(
+    make_app: MakeApp, store: Store
+) -> None:
+    app = create(make_app)
+    code, key = facilitator_link(app)
+    workshop = Workshops(store.database).find(code)
+
+    assert app.title[0].value == "Friday breakfast club"
+    assert f"# `{code}`" in [m.value for m in app.markdown]
+    assert app.code[0].value == f"http://localhost:8501/?join={code}"
+    assert len(app.get("image")) == 1
+    assert "shown only this once" in app.warning[0].value
+    assert workshop is not None
+    assert (workshop.title, workshop.threshold, workshop.questionnaire_id) == (
+        "Friday breakfast club",
+        2,
+        "workshop",
+    )
+    with store.database.engine.connect() as conn:
+        assert key not in repr(conn.execute(sa.text("SELECT * FROM workshops")).all())
+
+
+def test_a_workshop_needs_a_title(make_app: MakeApp) -> None:
+    app = create(make_app, title="   ")
+
+    assert [e.value for e in app.error] == ["Give the workshop a title."]
+
+
+def test_the_facilitator_link_opens_the_dashboard(make_app: MakeApp) -> None:
+    code, key = facilitator_link(create(make_app))
+
+    app = dashboard(make_app, code, key)
+
+    assert app.title[0].value == "Friday breakfast club"
+    assert [(m.label, m.value) for m in app.metric] == [
+        ("Joined", "0"),
+        ("In progress", "0"),
+        ("Completed", "0"),
+    ]
+    assert app.info[0].value == "The room's results appear once 2 people have completed (0 so far)."
+
+
+def test_without_the_key_only_the_sign_in_form_shows(make_app: MakeApp) -> None:
+    code, _ = facilitator_link(create(make_app))
+
+    app = dashboard(make_app, code, None)
+
+    assert app.title[0].value == "Facilitator sign-in"
+    assert not app.metric
+    assert not app.error
+
+
+def test_a_wrong_key_is_refused_and_taken_out_of_the_address(make_app: MakeApp) -> None:
+    code, key = facilitator_link(create(make_app))
+
+    app = dashboard(make_app, code, key[:-1] + ("A" if key[-1] != "A" else "B"))
+
+    assert [e.value for e in app.error] == ["That key does not open this workshop."]
+    assert app.title[0].value == "Facilitator sign-in"
+    assert not app.metric
+    assert "key" not in app.query_params
+
+
+def test_a_participant_with_their_own_link_cannot_open_the_dashboard(
+    make_app: MakeApp, store: Store
+) -> None:
+    code, _ = facilitator_link(create(make_app))
+    workshop = Workshops(store.database).find(code)
+    assert workshop is not None
+    token, _ = store.start("workshop", 1, "digest", workshop_id=workshop.id)
+
+    app = make_app(resume=token)
+    app.switch_page(DASHBOARD)
+    app.query_params["workshop"] = code
+    app.run()
+
+    assert app.title[0].value == "Facilitator sign-in"
+    assert not app.metric
+    assert not app.get("vega_lite_chart")
+
+
+def test_the_sign_in_form_opens_the_dashboard_with_the_right_key(make_app: MakeApp) -> None:
+    code, key = facilitator_link(create(make_app))
+    app = dashboard(make_app, code, None)
+
+    app.text_input[1].input(key)
+    app.button[0].click().run()
+
+    assert app.title[0].value == "Friday breakfast club"
+
+
+def test_five_wrong_keys_lock_the_dashboard(make_app: MakeApp) -> None:
+    code, key = facilitator_link(create(make_app))
+    for _ in range(5):
+        dashboard(make_app, code, "a-wrong-key")
+
+    app = dashboard(make_app, code, key)
+
+    assert app.error[0].value.startswith("Too many wrong keys: this workshop refuses every key")
+    assert not app.metric
+
+
+def test_the_dashboard_shows_the_room_once_enough_have_finished(
+    make_app: MakeApp, store: Store
+) -> None:
+    code, key = facilitator_link(create(make_app))
+    workshop = Workshops(store.database).find(code)
+    assert workshop is not None
+    for answers in ANSWERS[:2]:
+        participant(store, workshop, answers)
+
+    app = dashboard(make_app, code, key)
+    titles = [m.value for m in app.markdown if m.value.startswith("**")]
+
+    assert [m.value for m in app.metric] == ["2", "0", "2"]
+    assert "**What the room wants from networking, and what its time delivers**" in titles
+    assert "**Are events worth it?**" in titles
+    prompts, texts = [t.value for t in app.text[:2]], [t.value for t in app.text[2:]]
+    assert prompts == [
+        "50% say yes.",
+        "100% go somewhere out of duty; 33% of hours go to Channel Z.",
+    ]
+    assert sorted(texts) == ['=HYPERLINK("http://example.com")', "More coffee, fewer pitches"]
+
+
+def test_closing_and_reopening_from_the_dashboard(make_app: MakeApp, store: Store) -> None:
+    code, key = facilitator_link(create(make_app))
+    app = dashboard(make_app, code, key)
+
+    close = next(b for b in app.button if b.label == "Close the workshop")
+    app = close.click().run()
+    closed = Workshops(store.database).find(code)
+    reopen = next(b for b in app.button if b.label == "Reopen the workshop")
+    app = reopen.click().run()
+    reopened = Workshops(store.database).find(code)
+
+    assert closed is not None
+    assert not closed.is_open()
+    assert reopened is not None
+    assert reopened.is_open()
+    assert "closed" not in app.caption[0].value
+
+
+def test_present_mode_drops_the_controls(make_app: MakeApp) -> None:
+    code, key = facilitator_link(create(make_app))
+    app = dashboard(make_app, code, key)
+
+    app = app.toggle(key="present").set_value(True).run()
+
+    assert not [b for b in app.button if b.label == "Close the workshop"]
+    assert not app.get("download_button")
+    assert [m.label for m in app.metric] == ["Joined", "In progress", "Completed"]
+    assert f"`{code}`" in [m.value for m in app.markdown]
