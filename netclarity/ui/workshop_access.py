@@ -43,6 +43,11 @@ def join_url(code: str) -> str:
     return _address("/", {JOIN_PARAM: code})
 
 
+def join_page_url() -> str:
+    """Where people type the code: short enough to read off a screen and type on a phone."""
+    return _address("/join", {})
+
+
 def facilitator_url(code: str, key: str) -> str:
     return _address("/dashboard", {CODE_PARAM: code, KEY_PARAM: key})
 

@@ -18,7 +18,13 @@ from netclarity.questionnaire import Poll, Questionnaire, TextQuestion
 from netclarity.report.images import qr_png
 from netclarity.ui import context
 from netclarity.ui.chart_view import show_chart
-from netclarity.ui.workshop_access import facilitator, join_url, questionnaire_of, workshops
+from netclarity.ui.workshop_access import (
+    facilitator,
+    join_page_url,
+    join_url,
+    questionnaire_of,
+    workshops,
+)
 from netclarity.workshop import charts as room_charts
 from netclarity.workshop.functions import prompts
 from netclarity.workshop.room import Room, read_room
@@ -137,9 +143,9 @@ def _header(workshop: Workshop, questionnaire: Questionnaire) -> None:
 def _join_card(workshop: Workshop, *, qr_width: int) -> None:
     code_col, qr_col = st.columns([3, 2], vertical_alignment="center")
     with code_col:
-        st.markdown("Join at")
-        st.markdown(f"**{join_url(workshop.code)}**")
-        st.markdown("with the code")
+        st.markdown("Scan the QR code, or go to")
+        st.markdown(f"**{join_page_url().removeprefix('http://').removeprefix('https://')}**")
+        st.markdown("and enter the code")
         with st.container(key="join-code-big"):
             st.markdown(f"`{workshop.code}`")
     qr_col.image(qr_png(join_url(workshop.code)), width=qr_width)
