@@ -2,8 +2,9 @@
 
 The machine is shared and noisy, so a figure is a ratio against a baseline measured in the
 same run (or a scaling curve); absolute times are kept for orientation only. Every table in
-``benchmarks/results.md`` starts with the same three columns — when, on what machine, with
-which command — so a row can be compared with, and reproduced after, the rows above it.
+``benchmarks/results.md`` starts with the same four columns — when, on what machine, at
+which revision of the code, with which command — so a row can be compared with, and
+reproduced after, the rows above it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 import platform
 import statistics
+import subprocess
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,7 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results.md"
-COMMON_COLUMNS = ("date", "machine", "command")
+COMMON_COLUMNS = ("date", "machine", "revision", "command")
+CODE = ("app.py", "pages", "netclarity", "questions")
+"""What the benchmarks measure: uncommitted changes here are marked in the revision."""
 
 
 def machine() -> str:
@@ -33,6 +37,29 @@ def machine() -> str:
     except OSError:
         pass
     return f"{platform.machine()}, {model}, {os.cpu_count()} cores"
+
+
+def revision() -> str:
+    """The commit measured, e.g. ``a4d035b``, with ``+changes`` when the code has uncommitted
+    changes (other work in the same tree), or ``—`` outside a git checkout."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        changed = subprocess.run(
+            ["git", "status", "--porcelain", "--", *CODE],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "—"
+    return f"{head}+changes" if changed else head
 
 
 def command() -> str:
@@ -87,7 +114,7 @@ def record(
     history of this figure.
     """
     stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
-    front = [stamp, machine(), f"`{command()}`"]
+    front = [stamp, machine(), revision(), f"`{command()}`"]
     new_rows = ["| " + " | ".join([*front, *row]) + " |" for row in rows]
     for row in new_rows:
         print(row)
