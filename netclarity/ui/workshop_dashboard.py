@@ -30,7 +30,7 @@ from netclarity.workshop.functions import prompts
 from netclarity.workshop.room import Room, read_room
 from netclarity.workshop.store import Workshop
 
-REFRESH_SECONDS = 3
+REFRESH_SECONDS = 5
 PRESENT = "present"
 PRESENT_TEXTS = 12
 """Free-text answers per question shown in present mode (all of them in the normal view)."""

@@ -49,7 +49,7 @@ def test_a_facilitator_and_three_participants(browser: Any, app_server: AppServe
     expect(third.get_by_text("How your answers compare with the 3 people")).to_be_visible()
 
     expect(completed).to_contain_text("3", timeout=TIMEOUT)  # the dashboard refreshed itself
-    expect(facilitator.get_by_text("What do you honestly think of face-to-face")).to_be_visible()
+    expect(facilitator.get_by_text("3 answers.", exact=True)).to_be_visible(timeout=TIMEOUT)  # poll
     with facilitator.expect_download() as download:
         facilitator.get_by_role("button", name="Download answers (CSV)").click()
     rows = list(csv.reader(io.StringIO(download.value.path().read_text(encoding="utf-8-sig"))))
