@@ -35,11 +35,11 @@ def test_a_facilitator_and_three_participants(browser: Any, app_server: AppServe
     phone = browser.new_context(viewport=PHONE).new_page()
     phone.goto(f"{app_server.url}/?join={code}")
     first = Respondent(phone)
-    first.title(first.questionnaire.texts.workshop.join_title)
     join_and_finish(first, poll="sellers")
 
     typed = browser.new_context(viewport=DESKTOP).new_page()
     typed.goto(f"{app_server.url}/join")
+    Respondent(typed).wait_idle()
     typed.get_by_label(Respondent(typed).questionnaire.texts.workshop.code_label).fill(code.lower())
     join_and_finish(Respondent(typed), poll="enjoyable")
 

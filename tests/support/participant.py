@@ -27,6 +27,8 @@ def join_and_finish(r: Respondent, *, poll: str) -> None:
     """From the join page to the results, answering only the required questions."""
     q = r.questionnaire
     pages = q.pages
+    r.title(q.texts.workshop.join_title)
+    r.wait_idle()
     r.page.get_by_role("button", name=q.texts.workshop.join_button).click()
     r.title(pages[0].title)
     r.choose("goals_clear", r.option("goals_clear", "yes"))
