@@ -14,17 +14,21 @@ room of people finishing at once costs one aggregate, not one each.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
-from netclarity import scoring
 from netclarity.questionnaire import Poll
 from netclarity.ui import context, flow, safe_text
-from netclarity.ui.chart_view import show_chart
 from netclarity.ui.workshop_access import workshops
-from netclarity.workshop import charts as room_charts
 from netclarity.workshop.data import WORKSHOP_ROUND
-from netclarity.workshop.room import Room, read_room
 from netclarity.workshop.store import Workshop
+
+# app.py imports this module on every start: the room, its charts and scoring (scipy,
+# Altair) are imported where used, so the first page shows sooner (bench_cold_start.py).
+if TYPE_CHECKING:
+    from netclarity import scoring
+    from netclarity.workshop.room import Room
 
 ROOM_SECONDS = 5
 ANSWER_PAGES = ("questions", "review")
@@ -33,6 +37,8 @@ ANSWER_PAGES = ("questions", "review")
 @st.cache_data(ttl=ROOM_SECONDS, show_spinner=False)
 def cached_room(workshop_id: int, questionnaire_id: str, digest: str) -> Room | None:
     """The room now, shared by every session of this server for a few seconds."""
+    from netclarity.workshop.room import read_room
+
     del digest  # part of the cache key: an edited questionnaire is read afresh
     workshop = workshops().get(workshop_id)
     loaded = context.catalogue().loaded.get(questionnaire_id)
@@ -69,6 +75,9 @@ def answers_closed(url_path: str) -> bool:
 
 def room_section(session: context.Session, scores: scoring.Scores) -> None:
     """The person beside the room, for a participant with results; nothing for anyone else."""
+    from netclarity.ui.chart_view import show_chart
+    from netclarity.workshop import charts as room_charts
+
     workshop = workshop_of(session)
     if workshop is None:
         return
@@ -100,6 +109,9 @@ def room_section(session: context.Session, scores: scoring.Scores) -> None:
 
 def _poll(session: context.Session, room: Room, question: Poll, mine: str) -> None:
     """The room's answers to a poll the person answered, theirs picked out."""
+    from netclarity.ui.chart_view import show_chart
+    from netclarity.workshop import charts as room_charts
+
     words = session.questionnaire.texts.workshop
     if not room.poll_visible(question.id):
         st.info(words.poll_waiting.format(threshold=room.threshold), icon=":material/poll:")
