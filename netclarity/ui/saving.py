@@ -18,7 +18,7 @@ import streamlit as st
 
 from netclarity.questionnaire import Texts
 from netclarity.store import StoreUnavailable
-from netclarity.ui import context
+from netclarity.ui import context, workshop_access
 
 _WARNED = "saving_paused_shown"  # the notice is already on this run's page
 
@@ -35,11 +35,25 @@ def save(key: str, value: Any) -> None:
         return
     if key == "plan":
         st.session_state["plan"] = value
+    elif _refused(session):
+        return
     else:
         session.answers[key] = value
     _pending()[key] = value
     if not flush() and not st.session_state.get(_WARNED):
         _paused(session)
+
+
+def _refused(session: context.Session) -> bool:
+    """A closed workshop refuses new answers (the plan stays the person's own to change).
+
+    ``app.py`` already shows a notice instead of the questions; this is the rule itself, for
+    every way a page can run (a fresh server runs a page script without ``app.py`` once).
+    """
+    try:
+        return not workshop_access.accepts_answers(session)
+    except StoreUnavailable:
+        return False  # cannot tell now: keep the answer; it waits with the others
 
 
 def flush() -> bool:

@@ -18,6 +18,7 @@ import streamlit as st
 from netclarity.questionnaire import Questionnaire
 from netclarity.ui import context
 from netclarity.workshop import codes
+from netclarity.workshop.data import WORKSHOP_ROUND
 from netclarity.workshop.keys import key_hash
 from netclarity.workshop.store import Access, Workshop, Workshops
 
@@ -31,6 +32,19 @@ _GRANTED = "facilitator_key_hash"
 
 def workshops() -> Workshops:
     return Workshops(context.store().database)
+
+
+def workshop_of(session: context.Session) -> Workshop | None:
+    """The workshop this person answers in now (their workshop round), if any."""
+    if session.round.workshop_id is None or session.round.number != WORKSHOP_ROUND:
+        return None
+    return workshops().get(session.round.workshop_id)
+
+
+def accepts_answers(session: context.Session) -> bool:
+    """False for a participant whose workshop is closed: their answers are refused."""
+    workshop = workshop_of(session)
+    return workshop is None or workshop.is_open()
 
 
 def _address(path: str, query: dict[str, str]) -> str:

@@ -20,9 +20,7 @@ import streamlit as st
 
 from netclarity.questionnaire import Poll
 from netclarity.ui import context, flow, safe_text
-from netclarity.ui.workshop_access import workshops
-from netclarity.workshop.data import WORKSHOP_ROUND
-from netclarity.workshop.store import Workshop
+from netclarity.ui.workshop_access import workshop_of, workshops
 
 # app.py imports this module on every start: the room, its charts and scoring (scipy,
 # Altair) are imported where used, so the first page shows sooner (bench_cold_start.py).
@@ -45,13 +43,6 @@ def cached_room(workshop_id: int, questionnaire_id: str, digest: str) -> Room | 
     if workshop is None or loaded is None:
         return None
     return read_room(context.store().database, loaded.questionnaire, workshop)
-
-
-def workshop_of(session: context.Session) -> Workshop | None:
-    """The workshop this person answers in now (their workshop round), if any."""
-    if session.round.workshop_id is None or session.round.number != WORKSHOP_ROUND:
-        return None
-    return workshops().get(session.round.workshop_id)
 
 
 def answers_closed(url_path: str) -> bool:

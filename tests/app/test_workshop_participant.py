@@ -177,3 +177,19 @@ def test_results_set_the_person_beside_the_room_once_enough_have_finished(
     assert "**Where your hours go, and where the room's go**" in titles
     assert "**Are events worth it?**" in titles
     assert "2 people answered. Your answer: Yes." in [c.value for c in app.caption]
+
+
+def test_a_closed_workshop_refuses_an_answer_even_on_a_page_already_open(
+    make_app: MakeApp, workshop: Workshop, store: Store
+) -> None:
+    app = open_link(make_app, workshop.code)
+    app = app.button[0].click().run()
+    token = app.session_state["resume_token"]
+    app.number_input(key="q-weights-a").set_value(60.0).run()
+    Workshops(store.database).close(workshop.id)
+
+    app.number_input(key="q-weights-b").set_value(40.0).run()
+
+    saved = store.load(token)
+    assert saved is not None
+    assert saved.answers == {"weights": {"a": 60.0}}
