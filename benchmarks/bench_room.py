@@ -16,7 +16,8 @@ per process) and is reported on its own; each size is then the median of repeate
 with the aggregate's share. The figure is the curve and its growth exponent, the slope of
 log(time) over log(size) — 1 means linear — of the whole refresh and of the aggregate alone
 (the charts hold a handful of bars whatever the size of the room), fitted over all sizes
-and over the two largest. Goal: 10,000 responses under 1 s.
+and over the two largest. Goal: 10,000 responses under 1 s, judged on CPU time (the
+wall-clock time swings with other work on the shared machine).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ INTRO = (
     "(`workshop.room.summarise`) and every dashboard chart as a Vega-Lite spec; median of "
     "repeated calls (min–max), its CPU time and the aggregate's median; the first "
     "call of the process builds the best-match table. Exponent = slope of log(time) over "
-    "log(N). Goal: 10,000 under 1 s."
+    "log(N). Goal: 10,000 under 1 s, judged on CPU time."
 )
 QUESTIONNAIRE = ROOT / "questions" / "networking_clarity.yaml"
 BUDGET_S = 2.0
@@ -142,7 +143,7 @@ def main() -> None:
         ),
         exponents(totals),
         exponents(aggregates),
-        verdict(totals[-1] < 1.0),
+        verdict(results[sizes[-1]][1].median < 1.0),
     ]
     record(SECTION, columns, [row], INTRO)
 
