@@ -9,8 +9,9 @@ deferred ``BEGIN``, so it is told not to (the recipe in SQLAlchemy's SQLite dial
 
 PostgreSQL needs none of that; connections are pinged before use so a restarted server
 costs no failed request. Both databases get a few retries on lock timeouts, deadlocks and
-serialization failures; when the database is out of reach the caller gets
-``StoreUnavailable`` and can show "saving paused" and try again.
+serialization failures; when the database is out of reach — or no pooled connection
+comes free in time — the caller gets ``StoreUnavailable`` and can show "saving paused" and
+try again.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from netclarity.store.errors import StoreError, StoreUnavailable
 
@@ -95,6 +97,10 @@ class Database:
             try:
                 with engine.begin() as conn:
                     return work(conn)
+            except PoolTimeout as error:
+                # Every pooled connection stayed in use (a very busy server): the database is
+                # out of reach for this request just as when it is down.
+                raise StoreUnavailable(f"no database connection came free: {error}") from error
             except DBAPIError as error:
                 busy = _retryable(error)
                 if busy and attempt < ATTEMPTS:

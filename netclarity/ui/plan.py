@@ -105,17 +105,33 @@ def plan_editor(session: context.Session, scores: scoring.Scores) -> None:
 
 
 def summary_download(session: context.Session) -> None:
-    """The PDF summary, built only when the button is clicked (no rerun, no wasted work)."""
+    """The PDF summary, built only when the button is clicked (no rerun, no wasted work).
+
+    A person types a name and clicks the button straight away: leaving the box commits the
+    name and starts a rerun, but the click runs the build registered by the *previous* run.
+    So the build reads name and paper from ``options``, which the widgets' ``on_change``
+    callbacks update at the very start of that rerun, not from values captured when the
+    button was drawn (a click that lands later still, once the rerun has replaced the
+    button, is refused by Streamlit and works when clicked again).
+    """
     texts = session.questionnaire.texts
+    options: dict[str, Any] = st.session_state.setdefault("pdf-options", {})
+
+    def remember() -> None:
+        options["name"] = st.session_state.get("pdf-name") or None
+        options["paper"] = st.session_state.get("pdf-paper") or "a4"
+
     name_col, paper_col = st.columns([3, 1])
-    name = name_col.text_input(texts.pdf_name, key="pdf-name", max_chars=200)
-    paper = paper_col.segmented_control(
+    name_col.text_input(texts.pdf_name, key="pdf-name", max_chars=200, on_change=remember)
+    paper_col.segmented_control(
         texts.paper,
         ["a4", "letter"],
         key="pdf-paper",
         default="a4",
         format_func={"a4": texts.paper_a4, "letter": texts.paper_letter}.__getitem__,
+        on_change=remember,
     )
+    remember()
     questionnaire = session.questionnaire
     # What the page shows (the session mirrors the database, plus answers waiting to be
     # saved), so the summary can be downloaded even while the database is out of reach.
@@ -130,8 +146,8 @@ def summary_download(session: context.Session) -> None:
         return build_pdf(
             questionnaire,
             response,
-            name=name or None,
-            paper=paper or "a4",
+            name=options["name"],
+            paper=options["paper"],
             resume_url=link,
         )
 

@@ -20,9 +20,8 @@ from tests.browser.conftest import (  # noqa: F401  (fixture and failure screens
     browser,
     pytest_runtest_makereport,
 )
+from tests.hardening.steps import FREE_TEXT
 from tests.support.server import AppServer
-
-FREE_TEXT = Path(__file__).resolve().parent / "free_text.yaml"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -14,13 +14,12 @@ import pytest
 import streamlit as st
 from pypdf import PdfReader
 
-from netclarity.loader import load_file
 from netclarity.report import build_pdf
 from netclarity.response import ChannelPlan, Plan, PlanGoal, Response
 from netclarity.store import Store
 from netclarity.ui.mydata import export_json
-from tests.hardening.conftest import FREE_TEXT
 from tests.hardening.hostile import HOSTILE, LONG
+from tests.hardening.steps import FREE_TEXT_QUESTIONNAIRE
 
 PLAN = Plan(
     goals=[PlanGoal(what=HOSTILE["script tag"], measure=HOSTILE["spreadsheet hyperlink"])],
@@ -40,11 +39,10 @@ PRINTED_AS_IS = {
 @pytest.fixture(scope="module")
 def pdf_text() -> str:
     """All text of one summary holding every hostile text and a 100,000-character answer."""
-    questionnaire = load_file(FREE_TEXT).questionnaire
     response = Response(
         questionnaire="free_text", version=1, answers={**ANSWERS, "note": LONG}, plan=PLAN
     )
-    pdf = build_pdf(questionnaire, response, name=NAME, today=date(2025, 3, 14))
+    pdf = build_pdf(FREE_TEXT_QUESTIONNAIRE, response, name=NAME, today=date(2025, 3, 14))
     reader = PdfReader(io.BytesIO(pdf))
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 

@@ -8,10 +8,17 @@ waits until the person has shortened it.
 
 from __future__ import annotations
 
+from typing import Any
+
+from playwright.sync_api import expect
+
 from netclarity.store import Store
 from tests.app.conftest import MakeApp
+from tests.browser.conftest import DESKTOP
+from tests.browser.test_nothing_lost import token_of
 from tests.hardening.hostile import LONG
-from tests.hardening.steps import on_words_page, saved
+from tests.hardening.steps import on_words_page, saved, settled, start_in_browser
+from tests.support.server import AppServer
 
 
 def test_long_text_questions_say_their_limit(make_app: MakeApp) -> None:
@@ -55,3 +62,28 @@ def test_text_exactly_at_the_limit_is_accepted_without_a_message(make_app: MakeA
 
     assert len(LONG) == 100_000
     assert not app.error
+
+
+def test_a_paste_over_the_limit_in_chromium_is_kept_whole_and_named_at_once(
+    browser: Any, free_text_server: AppServer, store: Store
+) -> None:
+    """With ``max_chars``, Chromium dropped such a paste entirely and said nothing."""
+    context = browser.new_context(viewport=DESKTOP)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=free_text_server.url)
+    page = context.new_page()
+    start_in_browser(page, free_text_server.url)
+    box = page.locator(".st-key-q-note textarea")
+    box.click()
+    page.evaluate("text => navigator.clipboard.writeText(text)", LONG[:2500])
+
+    box.press("Control+V")
+    box.press("Tab")
+
+    expect(box).to_have_value(LONG[:2500])
+    message = page.get_by_text("This is 2,500 characters long; the limit is 2,000.")
+    expect(message).to_be_visible()
+    settled(page)
+    loaded = store.load(token_of(page))
+    assert loaded is not None
+    assert loaded.answers["note"] == LONG[:2500]
+    context.close()
