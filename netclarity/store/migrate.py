@@ -24,14 +24,18 @@ Never edit a revision that has shipped: databases already at it will not run it 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.util import CommandError
 from sqlalchemy.engine import Connection
 
 from netclarity.store.database import Database
 from netclarity.store.errors import StoreError
+
+# Alembic is imported where a migration runs, not when the app starts: it is a fifth of a
+# second of the first page's start-up (benchmarks/bench_cold_start.py).
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 SCRIPT_LOCATION = "netclarity:migrations"
 _POSTGRES_LOCK_KEY = 0x6E6574636C61  # any constant shared by every server of this app
@@ -39,6 +43,8 @@ _POSTGRES_LOCK_KEY = 0x6E6574636C61  # any constant shared by every server of th
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """Alembic's configuration, built in code; ``connection`` is what migrations run on."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", SCRIPT_LOCATION)
     config.set_main_option("path_separator", "os")
@@ -48,6 +54,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def upgrade(database: Database, revision: str = "head") -> None:
     """Bring the schema to ``revision`` in one transaction (a failed step changes nothing)."""
+    from alembic import command
+    from alembic.util import CommandError
 
     def work(conn: Connection) -> None:
         if conn.dialect.name == "postgresql":

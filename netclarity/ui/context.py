@@ -22,8 +22,13 @@ QUESTIONS_DIR = Path(__file__).resolve().parents[2] / "questions"
 TOKEN = "resume_token"  # noqa: S105 - the session-state key, not a secret
 
 
+@st.cache_data(ttl=2, show_spinner=False)
 def _fingerprint(folder: Path) -> tuple[tuple[str, float, int], ...]:
-    """Names, times and sizes of the questionnaire files: a changed file reloads the catalogue."""
+    """Names, times and sizes of the questionnaire files: a changed file reloads the catalogue.
+
+    Looked at no more than every two seconds: a page asks for the catalogue several times
+    per rerun, and listing the folder each time was a measurable part of every interaction.
+    """
     files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
     return tuple((p.name, p.stat().st_mtime, p.stat().st_size) for p in files)
 
@@ -36,7 +41,7 @@ def _catalogue(folder: str, fingerprint: tuple[tuple[str, float, int], ...]) -> 
 
 def catalogue() -> Catalogue:
     """All questionnaires in ``questions/`` (or ``NETCLARITY_QUESTIONS``), reloaded when edited."""
-    folder = Path(st.session_state.get("_questions_dir") or _questions_dir())
+    folder = _questions_dir()
     return _catalogue(str(folder), _fingerprint(folder))
 
 
