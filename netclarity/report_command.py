@@ -4,8 +4,7 @@
 reads a response file, loads the questionnaire it names, and writes the same PDF the results
 page offers for download. Exit status: 0 written, 1 the response, the questionnaire or the
 fonts have problems (reported on standard error). Reading the response and finding its
-questionnaire work exactly as for ``score``, so that code is shared with
-``netclarity.score_command``.
+questionnaire work exactly as for ``score`` (``netclarity.command_input``).
 """
 
 from __future__ import annotations
@@ -14,29 +13,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from pydantic import ValidationError
-
+from netclarity import command_input
+from netclarity.command_input import fail
 from netclarity.problems import Problem, QuestionnaireError, display_path
-from netclarity.response import Response
-from netclarity.score_command import _fail as fail
-from netclarity.score_command import _message as message
-from netclarity.score_command import _questionnaire as questionnaire_for
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("answers", type=Path, metavar="ANSWERS.json", help="a response file")
+    command_input.add_response_arguments(parser)
     parser.add_argument(
         "-o", "--output", type=Path, required=True, metavar="PDF", help="the PDF file to write"
     )
     parser.add_argument("--name", help="the name on the cover (default: the response's)")
     parser.add_argument(
         "--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)"
-    )
-    parser.add_argument(
-        "--questionnaire",
-        type=Path,
-        metavar="PATH",
-        help="the questionnaire file (default: the one in questions/ with the response's id)",
     )
 
 
@@ -46,13 +35,9 @@ def run(args: argparse.Namespace) -> int:
 
     name = display_path(args.answers)
     try:
-        response = Response.model_validate_json(args.answers.read_bytes())
-    except OSError as exc:
-        return fail(Problem(name, 1, f"cannot read the file: {exc.strerror}"))
-    except ValidationError as exc:
-        return fail(*(Problem(name, 1, message(e)) for e in exc.errors()))
-    try:
-        questionnaire = questionnaire_for(response.questionnaire, args.questionnaire)
+        response, questionnaire = command_input.response_and_questionnaire(
+            args.answers, args.questionnaire
+        )
     except QuestionnaireError as exc:
         return fail(*exc.problems)
     try:

@@ -14,56 +14,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from netclarity import insights, loader, scoring
-from netclarity.problems import Problem, QuestionnaireError, display_path
+from netclarity import command_input, insights, scoring
+from netclarity.problems import QuestionnaireError
 from netclarity.questionnaire import Questionnaire
-from netclarity.response import Response
-
-QUESTIONS = Path(__file__).resolve().parent.parent / "questions"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("answers", type=Path, metavar="ANSWERS.json", help="a response file")
-    parser.add_argument(
-        "--questionnaire",
-        type=Path,
-        metavar="PATH",
-        help="the questionnaire file (default: the one in questions/ with the response's id)",
-    )
+    command_input.add_response_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    name = display_path(args.answers)
     try:
-        response = Response.model_validate_json(args.answers.read_bytes())
-    except OSError as exc:
-        return _fail(Problem(name, 1, f"cannot read the file: {exc.strerror}"))
-    except ValidationError as exc:
-        return _fail(*(Problem(name, 1, _message(error)) for error in exc.errors()))
-    try:
-        questionnaire = _questionnaire(response.questionnaire, args.questionnaire)
+        response, questionnaire = command_input.response_and_questionnaire(
+            args.answers, args.questionnaire
+        )
     except QuestionnaireError as exc:
-        return _fail(*exc.problems)
-    if questionnaire.id != response.questionnaire:
-        return _fail(
-            Problem(
-                name,
-                1,
-                f"the response answers '{response.questionnaire}', not '{questionnaire.id}'",
-            )
-        )
-    if questionnaire.version != response.version:
-        print(
-            f"{name}:1: note: answered version {response.version}, "
-            f"scored with version {questionnaire.version}",
-            file=sys.stderr,
-        )
+        return command_input.fail(*exc.problems)
     scores = scoring.score(questionnaire, response.answers)
     found = insights.findings(questionnaire, scores, response.answers)
     print(json.dumps(as_json(questionnaire, scores, found), indent=2, ensure_ascii=False))
@@ -135,33 +103,6 @@ def as_json(
         },
         "findings": [{"rule": f.rule_id, "text": f.text} for f in found],
     }
-
-
-def _questionnaire(questionnaire_id: str, path: Path | None) -> Questionnaire:
-    if path is not None:
-        return loader.load_file(path).questionnaire
-    catalogue = loader.load_directory(QUESTIONS)
-    if questionnaire_id in catalogue.loaded:
-        return catalogue.get(questionnaire_id)
-    missing = Problem(
-        display_path(QUESTIONS),
-        1,
-        f"no questionnaire with id '{questionnaire_id}' "
-        f"(found: {', '.join(sorted(catalogue.loaded)) or 'none'})",
-    )
-    # a broken file may be the one wanted: show its problems too
-    raise QuestionnaireError([missing, *(p for e in catalogue.errors for p in e.problems)])
-
-
-def _fail(*problems: Problem) -> int:
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    return 1
-
-
-def _message(error: Any) -> str:
-    where = ".".join(str(part) for part in error["loc"]) or "top level"
-    return f"{where}: {error['msg']}"
 
 
 def _round(value: float | None, digits: int) -> float | None:

@@ -18,9 +18,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from netclarity.command_input import add_questionnaire_argument, fail
+from netclarity.command_input import questionnaire as questionnaire_for
 from netclarity.problems import QuestionnaireError, display_path
-from netclarity.score_command import _fail as fail
-from netclarity.score_command import _questionnaire as questionnaire_for
 from netclarity.store import Store, StoreError
 
 
@@ -34,12 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="the database URL (default: the app's, see netclarity.config)",
     )
-    parser.add_argument(
-        "--questionnaire",
-        type=Path,
-        metavar="PATH",
-        help="the questionnaire file (default: the one in questions/ the workshop uses)",
-    )
+    add_questionnaire_argument(parser, "the workshop uses")
 
 
 def run(args: argparse.Namespace) -> int:

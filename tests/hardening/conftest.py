@@ -2,8 +2,8 @@
 
 ``free_text.yaml`` has a short text with a small limit, a long text that takes 100,000
 characters, a long text with the default limit and a finding that quotes the person, so every
-way typed text is shown can be attacked. The AppTest and Chromium fixtures are the ones of
-``tests/app`` and ``tests/browser``; only the questionnaire folder differs.
+way typed text is shown can be attacked. The AppTest fixture is the one of ``tests/app``
+and the browser the shared one of ``tests/conftest.py``; only the questionnaire folder differs.
 """
 
 from __future__ import annotations
@@ -16,18 +16,8 @@ import pytest
 
 from netclarity.store import Store
 from tests.app.conftest import make_app  # noqa: F401  (fixture)
-from tests.browser.conftest import (  # noqa: F401  (fixture and failure screenshots)
-    browser,
-    pytest_runtest_makereport,
-)
 from tests.hardening.steps import FREE_TEXT
 from tests.support.server import AppServer
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "tests/hardening" in str(item.fspath) and "browser" in item.fixturenames:
-            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture

@@ -128,7 +128,7 @@ def test_a_different_version_is_scored_with_a_note(
     assert status == 0
     assert result["alignment"] is None
     assert result["missing"] == ["goals", "mix", "motive"]
-    assert err.endswith("old.json:1: note: answered version 1, scored with version 2\n")
+    assert err.endswith("old.json:1: note: answered version 1, used with version 2\n")
 
 
 def test_an_unknown_questionnaire_is_reported(
