@@ -37,3 +37,26 @@ def test_a_plan_goal_is_saved_as_typed_and_kept_after_leaving(make_app: MakeApp)
     later.switch_page("pages/results.py").run()
     assert later.text_input(key="plan-goal-1-what").value == "Two new clients from one-to-ones"
     assert later.text_input(key="plan-goal-1-measure").value == "Signed contracts"
+
+
+def test_a_new_round_starts_empty_and_its_results_compare_with_the_last(
+    make_app: MakeApp,
+) -> None:
+    app = results(make_app)
+    app = next(b for b in app.button if b.label == "Start a new round").click().run()
+    assert app.title[0].value == "The basics"
+    assert app.radio(key="q-day").value is None
+
+    app.radio(key="q-day").set_value("friday").run()
+    app.pills(key="q-diet").set_value(["vegan"]).run()
+    app = app.button(key="nav_next").click().run()
+    app.number_input(key="q-why-food").set_value(2.0).run()
+    app.number_input(key="q-why-talk").set_value(8.0).run()
+    app.number_input(key="q-time-canteen").set_value(90.0).run()
+    app = app.button(key="nav_next").click().run()
+    app = app.button(key="nav_next").click().run()
+    app = next(b for b in app.button if b.label == "See my results").click().run()
+
+    assert "Since last time" in [s.value for s in app.subheader]
+    assert "Round 2 compared with round 1." in [c.value for c in app.caption]
+    assert len(app.get("vega_lite_chart")) == 5  # four charts and alignment over the rounds
