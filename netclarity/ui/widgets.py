@@ -69,9 +69,18 @@ def _within(value: Any, low: float, high: float) -> float | None:
     return None
 
 
-def _label(questionnaire: Questionnaire, question: Question) -> str:
+def _heading(questionnaire: Questionnaire, question: Question, suffix: str = "") -> str:
+    """Show the question in bold above its widget; return the plain label for the widget.
+
+    The widget gets the plain text with its own label hidden: a screen reader announces
+    the widget by that label, and would read Markdown's asterisks out loud.
+    """
     mark = f" *{questionnaire.texts.required_mark}*" if question.required else ""
-    return f"**{question.label}**{mark}"
+    st.markdown(f"**{question.label}{suffix}**{mark}", help=question.help)
+    return f"{question.label}{suffix}"
+
+
+HIDDEN: dict[str, Any] = {"label_visibility": "collapsed"}
 
 
 def _number_format(step: float) -> str:
@@ -87,12 +96,12 @@ def single_choice(questionnaire: Questionnaire, question: Any, answers: dict[str
     key = _key(question.id)
     _seed(key, _one_of(answers.get(question.id), labels))
     return st.radio(
-        _label(questionnaire, question),
+        _heading(questionnaire, question),
         list(labels),
         key=key,
         format_func=labels.__getitem__,
-        help=question.help,
         horizontal=getattr(question, "horizontal", False),
+        **HIDDEN,
     )
 
 
@@ -103,12 +112,12 @@ def multiple_choice(
     key = _key(question.id)
     _seed(key, [v for v in _list(answers.get(question.id)) if _one_of(v, labels)])
     chosen = st.pills(
-        _label(questionnaire, question),
+        _heading(questionnaire, question),
         list(labels),
         key=key,
         selection_mode="multi",
         format_func=labels.__getitem__,
-        help=question.help,
+        **HIDDEN,
     )
     return [o for o in labels if o in (chosen or [])]  # questionnaire order, not click order
 
@@ -126,12 +135,12 @@ def likert(questionnaire: Questionnaire, question: Likert, answers: dict[str, An
         return question.points[int(choice)]
 
     return st.radio(
-        _label(questionnaire, question),
+        _heading(questionnaire, question),
         choices,
         key=key,
         format_func=fmt,
-        help=question.help,
         horizontal=True,
+        **HIDDEN,
     )
 
 
@@ -140,14 +149,14 @@ def number(
 ) -> float | None:
     key = _key(question.id)
     saved = _within(answers.get(question.id), question.min, question.max)
-    label = _label(questionnaire, question) + (f" ({question.unit})" if question.unit else "")
+    label = _heading(questionnaire, question, f" ({question.unit})" if question.unit else "")
     common: dict[str, Any] = {
         "min_value": float(question.min),
         "max_value": float(question.max),
         "step": float(question.step),
         "format": _number_format(question.step),
         "key": key,
-        "help": question.help,
+        **HIDDEN,
     }
     if question.type == "number":
         _seed(key, saved)
@@ -167,7 +176,7 @@ def allocation(
     options = questionnaire.choices(question)
     saved = _mapping(answers.get(question.id))
     unit = question.unit or texts.allocation_unit
-    st.markdown(_label(questionnaire, question), help=question.help)
+    _heading(questionnaire, question)
     upper = question.total if question.total is not None else question.max_each
     columns = st.columns(2)
     values: dict[str, float] = {}
@@ -205,7 +214,7 @@ def ranking(questionnaire: Questionnaire, question: Ranking, answers: dict[str, 
     labels = {o.id: o.label for o in questionnaire.choices(question)}
     saved = [v for v in _list(answers.get(question.id)) if _one_of(v, labels)]
     order = saved + [o for o in labels if o not in saved]
-    st.markdown(_label(questionnaire, question), help=question.help)
+    _heading(questionnaire, question)
     st.caption(questionnaire.texts.rank_hint)
 
     def move(index: int, step: int) -> None:
@@ -242,7 +251,7 @@ def choice_matrix(
     rows = {o.id: o.label for o in questionnaire.options_for(question.rows)}
     columns = {c.id: c.label for c in question.columns}
     saved = _mapping(answers.get(question.id))
-    st.markdown(_label(questionnaire, question), help=question.help)
+    _heading(questionnaire, question)
     values: dict[str, str] = {}
     for row_id in answer_rules.row_options(questionnaire, question, answers):
         key = _key(question.id, row_id)
@@ -270,10 +279,10 @@ def text(questionnaire: Questionnaire, question: TextQuestion, answers: dict[str
     _seed(key, saved if isinstance(saved, str) else "")
     widget = st.text_input if question.type == "short_text" else st.text_area
     value = widget(
-        _label(questionnaire, question),
+        _heading(questionnaire, question),
         key=key,
         placeholder=question.placeholder,
-        help=question.help,
+        **HIDDEN,
     )
     if question.type == "long_text":
         texts = questionnaire.texts

@@ -57,7 +57,7 @@ def test_question_appears_when_its_condition_holds(make_app: MakeApp) -> None:
     app = start(make_app)
     assert not [s for s in app.slider if s.key == "q-budget"]
     app.radio(key="q-day").set_value("friday").run()
-    assert app.slider(key="q-budget").label.startswith("**Budget per person**")
+    assert app.slider(key="q-budget").label == "Budget per person (euros)"
 
 
 def test_answers_are_kept_when_moving_back_and_forth(make_app: MakeApp) -> None:
@@ -156,3 +156,10 @@ def test_an_unknown_resume_link_says_so(make_app: MakeApp) -> None:
 
 def test_every_question_type_has_a_widget() -> None:
     assert sorted(RENDERERS) == sorted(QUESTION_TYPES)
+
+
+def test_widget_labels_are_plain_text_for_screen_readers(make_app: MakeApp) -> None:
+    """The bold question is page text; the widget's own (hidden) label has no Markdown."""
+    app = start(make_app)
+    assert app.radio(key="q-day").label == "Which day suits you?"
+    assert "**Which day suits you?** *(required)*" in [m.value for m in app.markdown]

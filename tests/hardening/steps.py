@@ -66,9 +66,10 @@ def download(page: Page, label: str) -> Path:
     """Click the download button ``label`` and return the downloaded file.
 
     Streamlit refuses a click on a button whose file a rerun has just replaced (the button
-    shows "Deferred file … not found" for a few seconds); a person clicks again, and so does
-    this, once. The first summary a fresh server builds loads fonts for every script and the
-    chart renderer, which takes seconds, or a minute on a busy two-core machine.
+    shows "Deferred file … not found" for a few seconds); a person waits for the notice to go
+    and clicks again, and so does this, up to twice. The first summary a fresh server builds
+    loads fonts for every script and the chart renderer, which takes seconds, or a minute on a
+    busy two-core machine.
     """
     arrived: list[Download] = []
 
@@ -78,14 +79,14 @@ def download(page: Page, label: str) -> Path:
     page.on("download", keep)
     refused = page.get_by_test_id("stDownloadButtonError")
     try:
-        for _attempt in range(2):
+        for _attempt in range(3):
             page.get_by_role("button", name=label).click()
             deadline = time.monotonic() + 120
             while not arrived and not refused.is_visible() and time.monotonic() < deadline:
                 page.wait_for_timeout(200)
             if arrived:
                 return arrived[0].path()
-            expect(refused).to_be_hidden()
+            expect(refused).to_be_hidden(timeout=30_000)
     finally:
         page.remove_listener("download", keep)
     raise AssertionError(f"{label!r} gave no file; the server log is in data/")
