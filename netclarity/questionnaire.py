@@ -315,6 +315,7 @@ class Texts(Wording):
         "Every answer is saved as you give it. You'll get a private link to come back later, "
         "on any device."
     )
+    run_workshop: Text = "Running a workshop? Set one up for your room"
     welcome_back: Text = "Welcome back — your answers are saved."
     start_over: Text = "Start a new questionnaire"
     resume_link_title: Text = "Your resume link"

@@ -6,7 +6,7 @@ import streamlit as st
 
 from netclarity.loader import Catalogue
 from netclarity.questionnaire import Texts
-from netclarity.ui import context, flow, mydata, resume, saving
+from netclarity.ui import context, flow, mydata, resume, saving, workshop_access
 
 
 def broken_files(catalogue: Catalogue, texts: Texts) -> None:
@@ -73,4 +73,7 @@ def welcome_screen() -> None:
             st.switch_page(flow.QUESTIONS_PAGE)
     with st.expander(texts.import_answers, icon=":material/upload_file:"):
         mydata.import_box(texts)
+    st.page_link(
+        workshop_access.FACILITATE_PAGE, label=texts.run_workshop, icon=":material/groups:"
+    )
     broken_files(catalogue, texts)
