@@ -13,7 +13,8 @@ words and the way numbers are written come from the questionnaire (``texts.chart
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import altair as alt
@@ -43,6 +44,78 @@ AXIS_LABELS = 150
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 
 
+@dataclass(frozen=True)
+class Measure:
+    """What the bars of a paired chart measure, and how it is written and scaled."""
+
+    field: str
+    title: str
+    tooltip_format: str
+    label: Callable[[float], str]
+    floor: float
+    headroom: float
+    axis_format: str | None = None
+
+
+def share_measure(title: str, *, headroom: float = 1.15) -> Measure:
+    """Shares 0–1, written as percentages."""
+    return Measure("share", title, ".0%", lambda v: f"{v:.0%}", 0.1, headroom, axis_format="%")
+
+
+def paired_bars(
+    questionnaire: Questionnaire,
+    rows: Sequence[tuple[str, float, float]],
+    series: tuple[str, str],
+    measure: Measure,
+    *,
+    category: tuple[str, str],
+    title: str,
+    subtitle: str,
+    colours: tuple[str, str],
+    width: Width,
+) -> alt.LayerChart:
+    """Two values per row (``label, first, second``) side by side, rows in the order given.
+
+    ``category`` is the data field and tooltip title of the rows (e.g. ``("goal", "Goal")``).
+    One builder for every "this beside that" chart: stated vs delivered, now vs suggested,
+    a person vs the room.
+    """
+    field, heading = category
+    data = [
+        {field: label, "series": name, measure.field: value, "label": measure.label(value)}
+        for label, first, second in rows
+        for name, value in zip(series, (first, second), strict=True)
+    ]
+    top = _top([measure.floor, *(value for _, first, second in rows for value in (first, second))])
+    axis = (
+        alt.Axis(format=measure.axis_format, tickCount=5) if measure.axis_format else alt.Undefined
+    )
+    base = alt.Chart({"values": data}).encode(
+        y=alt.Y(f"{field}:N", sort=[label for label, _, _ in rows], title=None),
+        yOffset=alt.YOffset("series:N", sort=list(series)),
+        x=alt.X(
+            f"{measure.field}:Q",
+            title=measure.title,
+            axis=axis,
+            scale=alt.Scale(domain=[0, top * measure.headroom]),
+        ),
+        tooltip=[
+            alt.Tooltip(f"{field}:N", title=heading),
+            alt.Tooltip("series:N", title=" "),
+            alt.Tooltip(f"{measure.field}:Q", title=measure.title, format=measure.tooltip_format),
+        ],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "series:N",
+            scale=alt.Scale(domain=list(series), range=list(colours)),
+            legend=alt.Legend(title=None, orient="top"),
+        )
+    )
+    values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N")
+    return _finish(questionnaire, [bars, values], title, subtitle, width, len(rows))
+
+
 def goals_chart(
     questionnaire: Questionnaire,
     scores: Scores,
@@ -53,42 +126,17 @@ def goals_chart(
     texts = questionnaire.texts.charts
     labels = {g.id: g.chart_label for g in questionnaire.goals}
     ordered = sorted(scores.goals, key=lambda g: (-g.stated, -g.delivered))
-    rows = [
-        {
-            "goal": labels[g.id],
-            "series": series,
-            "share": value,
-            "label": f"{value:.0%}",
-        }
-        for g in ordered
-        for series, value in ((texts.stated, g.stated), (texts.delivered, g.delivered))
-    ]
-    series = [texts.stated, texts.delivered]
-    base = alt.Chart({"values": rows}).encode(
-        y=alt.Y("goal:N", sort=[labels[g.id] for g in ordered], title=None),
-        yOffset=alt.YOffset("series:N", sort=series),
-        x=alt.X(
-            "share:Q",
-            title=texts.share,
-            axis=alt.Axis(format="%", tickCount=5),
-            scale=alt.Scale(domain=[0, _top([0.1, *(r["share"] for r in rows)]) * 1.15]),
-        ),
-        tooltip=[
-            alt.Tooltip("goal:N", title=texts.goal),
-            alt.Tooltip("series:N", title=" "),
-            alt.Tooltip("share:Q", title=texts.share, format=".0%"),
-        ],
+    return paired_bars(
+        questionnaire,
+        [(labels[g.id], g.stated, g.delivered) for g in ordered],
+        (texts.stated, texts.delivered),
+        share_measure(texts.share),
+        category=("goal", texts.goal),
+        title=texts.goals_title,
+        subtitle=texts.goals_subtitle.format(alignment=_score(scores.alignment)),
+        colours=(BLUE, ORANGE),
+        width=width,
     )
-    bars = base.mark_bar().encode(
-        color=alt.Color(
-            "series:N",
-            scale=alt.Scale(domain=series, range=[BLUE, ORANGE]),
-            legend=alt.Legend(title=None, orient="top"),
-        )
-    )
-    values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N")
-    subtitle = texts.goals_subtitle.format(alignment=_score(scores.alignment))
-    return _finish(questionnaire, [bars, values], texts.goals_title, subtitle, width, len(ordered))
 
 
 def hours_chart(
@@ -227,46 +275,31 @@ def mix_chart(
     labels = {c.id: c.chart_label for c in questionnaire.channels}
     shown = [c for c in scores.channels if c.hours > 0 or _rounded(c.suggested_hours) > 0]
     shown.sort(key=lambda c: -max(c.hours, c.suggested_hours or 0.0))
-    rows = [
-        {
-            "channel": labels[c.id],
-            "series": series,
-            "hours": _rounded(value),
-            "label": texts.hours_label.format(hours=_number(value, numbers)),
-        }
-        for c in shown
-        for series, value in ((texts.now, c.hours), (texts.suggested, c.suggested_hours))
-    ]
-    series = [texts.now, texts.suggested]
-    base = alt.Chart({"values": rows}).encode(
-        y=alt.Y("channel:N", sort=[labels[c.id] for c in shown], title=None),
-        yOffset=alt.YOffset("series:N", sort=series),
-        x=alt.X(
-            "hours:Q",
-            title=texts.hours_axis,
-            scale=alt.Scale(domain=[0, _top([1.0, *(r["hours"] for r in rows)]) * 1.2]),
-        ),
-        tooltip=[
-            alt.Tooltip("channel:N", title=texts.channel),
-            alt.Tooltip("series:N", title=" "),
-            alt.Tooltip("hours:Q", title=texts.hours_axis, format=",.1~f"),
-        ],
+    hours = Measure(
+        "hours",
+        texts.hours_axis,
+        ",.1~f",
+        lambda v: texts.hours_label.format(hours=_number(v, numbers)),
+        floor=1.0,
+        headroom=1.2,
     )
-    bars = base.mark_bar().encode(
-        color=alt.Color(
-            "series:N",
-            scale=alt.Scale(domain=series, range=[ORANGE, GREEN]),
-            legend=alt.Legend(title=None, orient="top"),
-        )
-    )
-    values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N")
     subtitle = texts.mix_subtitle.format(
         hours=_number(scores.total_hours, numbers),
         moved=_number(scores.hours_moved, numbers),
         alignment=_score(scores.alignment),
         suggested=_score(scores.suggested_alignment),
     )
-    return _finish(questionnaire, [bars, values], texts.mix_title, subtitle, width, len(shown))
+    return paired_bars(
+        questionnaire,
+        [(labels[c.id], _rounded(c.hours), _rounded(c.suggested_hours)) for c in shown],
+        (texts.now, texts.suggested),
+        hours,
+        category=("channel", texts.channel),
+        title=texts.mix_title,
+        subtitle=subtitle,
+        colours=(ORANGE, GREEN),
+        width=width,
+    )
 
 
 def alignment_over_time(

@@ -16,6 +16,7 @@ from typing import Any
 
 import altair as alt
 
+from netclarity import charts
 from netclarity.charts import BLUE, GREY, ORANGE, ROW, TEXT, VERMILLION, Width, _finish
 from netclarity.questionnaire import Poll, Questionnaire
 from netclarity.scoring import Scores
@@ -67,36 +68,17 @@ def paired_bars(
     width: Width = "container",
 ) -> alt.LayerChart:
     """Two shares (0-1) per row, side by side, rows in the order given."""
-    data = [
-        {"row": label, "series": name, "share": value, "label": f"{value:.0%}"}
-        for label, first, second in rows
-        for name, value in zip(series, (first, second), strict=True)
-    ]
-    top = max([0.1, *(value for _, first, second in rows for value in (first, second))])
-    base = alt.Chart({"values": data}).encode(
-        y=alt.Y("row:N", sort=[label for label, _, _ in rows], title=None),
-        yOffset=alt.YOffset("series:N", sort=list(series)),
-        x=alt.X(
-            "share:Q",
-            title=axis,
-            axis=alt.Axis(format="%", tickCount=5),
-            scale=alt.Scale(domain=[0, top * 1.18]),
-        ),
-        tooltip=[
-            alt.Tooltip("row:N", title=" "),
-            alt.Tooltip("series:N", title=" "),
-            alt.Tooltip("share:Q", title=axis, format=".0%"),
-        ],
+    return charts.paired_bars(
+        questionnaire,
+        rows,
+        series,
+        charts.share_measure(axis, headroom=1.18),
+        category=("row", " "),
+        title=title,
+        subtitle=subtitle,
+        colours=colours,
+        width=width,
     )
-    bars = base.mark_bar().encode(
-        color=alt.Color(
-            "series:N",
-            scale=alt.Scale(domain=list(series), range=list(colours)),
-            legend=alt.Legend(title=None, orient="top"),
-        )
-    )
-    values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N")
-    return _finish(questionnaire, [bars, values], title, subtitle, width, len(rows))
 
 
 def counted_bars(
