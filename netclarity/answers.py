@@ -42,6 +42,15 @@ from netclarity.questionnaire import (
 Answers = Mapping[str, Any]
 
 
+def accepts_zero(question: Question) -> bool:
+    """An allocation of free amounts (no fixed total): all zeros is a real answer.
+
+    Someone who does no networking yet answers "how many hours" with zero everywhere; a
+    constant sum (points to share out) is not answered until the points are shared.
+    """
+    return isinstance(question, Allocation) and question.total is None
+
+
 def is_answered(value: Any) -> bool:
     """An answer counts as given when it holds something: not None, empty text or all zeros."""
     if value is None:
@@ -122,6 +131,8 @@ def problems(questionnaire: Questionnaire, question: Question, answers: Answers)
     if isinstance(question, ChoiceMatrix) and not row_options(questionnaire, question, answers):
         return []  # no rows to answer (nothing used in the allocation): nothing is required
     if not is_answered(value):
+        if accepts_zero(question) and isinstance(value, dict):
+            return []
         return [texts.required] if question.required else []
     if isinstance(question, MultipleChoice) and isinstance(value, list):
         if len(value) < question.min_selections:
@@ -195,6 +206,9 @@ def display_lines(questionnaire: Questionnaire, question: Question, value: Any) 
     than one long sentence. A stored value of an unexpected shape (saved under an older
     version of the questionnaire) is shown as it is rather than breaking the page.
     """
+    if accepts_zero(question) and isinstance(value, dict) and not is_answered(value):
+        unit = f" {question.unit}" if isinstance(question, Allocation) and question.unit else ""
+        return [f"{questionnaire.texts.numbers.amount(0)}{unit}"]
     if not is_answered(value):
         return [questionnaire.texts.not_answered]
     labels = {o.id: o.label for o in questionnaire.choices(question)}

@@ -31,7 +31,19 @@ ORANGE = "#E69F00"
 GREEN = "#009E73"
 VERMILLION = "#D55E00"
 GREY = "#999999"
+DARK_GREY = "#767676"
 TEXT = "#333333"
+# One meaning per colour across a person's charts.
+WANT = BLUE
+"""How much the person wants a goal."""
+SERVED = GREEN
+"""How well hours serve the person's goals (and places that serve a top goal)."""
+SERVES_NONE = VERMILLION
+"""Places that serve none of the person's top goals."""
+NOW = DARK_GREY
+"""Today's hours, beside the first step."""
+SUGGESTED = ORANGE
+"""The hours of the suggested first step."""
 
 ROW = 28
 """Height in pixels of one labelled row (a goal or channel): room for a pair of bars, and
@@ -122,19 +134,25 @@ def goals_chart(
     *,
     width: Width = "container",
 ) -> alt.LayerChart:
-    """Stated and delivered share of every goal, side by side, heaviest stated goal first."""
+    """Per goal given points: how much it is wanted and how well the hours serve it (0-100%).
+
+    Both bars are on one scale, so a goal wanted much and served little stands out. Goals
+    given no points are left out: what the hours happen to give them is not a result.
+    """
     texts = questionnaire.texts.charts
     labels = {g.id: g.chart_label for g in questionnaire.goals}
-    ordered = sorted(scores.goals, key=lambda g: (-g.stated, -g.delivered))
+    ordered = sorted(
+        (g for g in scores.goals if g.stated > 0), key=lambda g: (-g.stated, -g.served)
+    )
     return paired_bars(
         questionnaire,
-        [(labels[g.id], g.stated, g.delivered) for g in ordered],
+        [(labels[g.id], g.want, g.served) for g in ordered],
         (texts.stated, texts.delivered),
-        share_measure(texts.share),
+        share_measure(texts.share, headroom=1.18),
         category=("goal", texts.goal),
         title=texts.goals_title,
-        subtitle=texts.goals_subtitle.format(alignment=_score(scores.alignment)),
-        colours=(BLUE, ORANGE),
+        subtitle=texts.goals_subtitle,
+        colours=(WANT, SERVED),
         width=width,
     )
 
@@ -189,7 +207,7 @@ def hours_chart(
     bars = base.mark_bar().encode(
         color=alt.Color(
             "kind:N",
-            scale=alt.Scale(domain=kinds, range=[GREEN, VERMILLION][: len(kinds)]),
+            scale=alt.Scale(domain=kinds, range=[SERVED, SERVES_NONE][: len(kinds)]),
             legend=alt.Legend(title=None, orient="top"),
         )
     )
@@ -204,73 +222,13 @@ def hours_chart(
     return _finish(questionnaire, [bars, values], texts.hours_title, subtitle, width, len(used))
 
 
-def gap_chart(
-    questionnaire: Questionnaire,
-    scores: Scores,
-    *,
-    width: Width = "container",
-) -> alt.LayerChart:
-    """Delivered minus stated per goal, around zero: the most under-served goal first."""
-    texts = questionnaire.texts.charts
-    labels = {g.id: g.chart_label for g in questionnaire.goals}
-    ordered = sorted(scores.goals, key=lambda g: g.gap)
-    status = {"under": texts.under, "on_target": texts.on_target, "over": texts.over}
-    rows = [
-        {
-            "goal": labels[g.id],
-            "gap": g.gap,
-            "stated": g.stated,
-            "delivered": g.delivered,
-            "status": status[g.status],
-            "label": f"{g.gap:+.0%}",
-            "side": "right" if g.gap >= 0 else "left",
-        }
-        for g in ordered
-    ]
-    reach = max([0.05, *(abs(g.gap) for g in ordered)]) * 1.25
-    base = alt.Chart({"values": rows}).encode(
-        y=alt.Y("goal:N", sort=[labels[g.id] for g in ordered], title=None),
-        x=alt.X(
-            "gap:Q",
-            title=texts.gap_axis,
-            axis=alt.Axis(labelExpr="datum.value == 0 ? '0' : format(datum.value, '+.0%')"),
-            scale=alt.Scale(domain=[-reach, reach]),
-        ),
-        tooltip=[
-            alt.Tooltip("goal:N", title=texts.goal),
-            alt.Tooltip("stated:Q", title=texts.stated, format=".0%"),
-            alt.Tooltip("delivered:Q", title=texts.delivered, format=".0%"),
-            alt.Tooltip("gap:Q", title=texts.gap_axis, format="+.0%"),
-        ],
-    )
-    bars = base.mark_bar().encode(
-        color=alt.Color(
-            "status:N",
-            scale=alt.Scale(
-                domain=[texts.under, texts.on_target, texts.over],
-                range=[VERMILLION, GREY, BLUE],
-            ),
-            legend=alt.Legend(title=None, orient="top"),
-        )
-    )
-    left = base.transform_filter(alt.datum.side == "left").mark_text(
-        align="right", dx=-3, fontSize=10, color=TEXT
-    )
-    right = base.transform_filter(alt.datum.side == "right").mark_text(
-        align="left", dx=3, fontSize=10, color=TEXT
-    )
-    zero = alt.Chart({"values": [{"x": 0}]}).mark_rule(color=TEXT).encode(x="x:Q")
-    layers = [bars, left.encode(text="label:N"), right.encode(text="label:N"), zero]
-    return _finish(questionnaire, layers, texts.gap_title, texts.gap_subtitle, width, len(ordered))
-
-
 def mix_chart(
     questionnaire: Questionnaire,
     scores: Scores,
     *,
     width: Width = "container",
 ) -> alt.LayerChart:
-    """Hours per channel now and in the suggested rebalance, side by side."""
+    """Hours per channel now and after the suggested first step, side by side."""
     texts, numbers = questionnaire.texts.charts, questionnaire.texts.numbers
     labels = {c.id: c.chart_label for c in questionnaire.channels}
     shown = [c for c in scores.channels if c.hours > 0 or _rounded(c.suggested_hours) > 0]
@@ -283,11 +241,15 @@ def mix_chart(
         floor=1.0,
         headroom=1.2,
     )
-    subtitle = texts.mix_subtitle.format(
-        hours=_number(scores.total_hours, numbers),
-        moved=_number(scores.hours_moved, numbers),
-        alignment=_score(scores.alignment),
-        suggested=_score(scores.suggested_alignment),
+    subtitle = (
+        texts.mix_subtitle_starter
+        if scores.first_step is not None and scores.first_step.kind == "starter"
+        else texts.mix_subtitle.format(
+            hours=_number(scores.total_hours, numbers),
+            moved=_number(scores.hours_moved, numbers),
+            alignment=_score(scores.alignment),
+            suggested=_score(scores.suggested_alignment),
+        )
     )
     return paired_bars(
         questionnaire,
@@ -297,9 +259,29 @@ def mix_chart(
         category=("channel", texts.channel),
         title=texts.mix_title,
         subtitle=subtitle,
-        colours=(ORANGE, GREEN),
+        colours=(NOW, SUGGESTED),
         width=width,
     )
+
+
+def result_charts(
+    questionnaire: Questionnaire, scores: Scores, *, width: Width = "container"
+) -> list[alt.LayerChart]:
+    """The charts of a person's results, in order: the one list the page and the PDF draw.
+
+    Goals and hours need some hours; the first step's chart shows only when it moves hours
+    (or is a starter plan): "keep going" needs no chart.
+    """
+    shown: list[alt.LayerChart] = []
+    if scores.total_hours > 0:
+        shown += [
+            goals_chart(questionnaire, scores, width=width),
+            hours_chart(questionnaire, scores, width=width),
+        ]
+    step = scores.first_step
+    if step is not None and (step.moves or (step.kind == "starter" and any(step.hours.values()))):
+        shown.append(mix_chart(questionnaire, scores, width=width))
+    return shown
 
 
 def alignment_over_time(

@@ -199,12 +199,22 @@ class Ranking(WithOptions):
     type: Literal["ranking"]
 
 
+class Column(Option):
+    """A column of a choice matrix."""
+
+    shows: list[Id] = Field(
+        default_factory=list,
+        description="in an 'outcomes' matrix: the goals this outcome shows a place serving "
+        "(a place that brought clients serves 'clients', whatever the fit table says)",
+    )
+
+
 class ChoiceMatrix(QuestionBase):
     """One choice per row, e.g. 'want / should / both' per channel."""
 
     type: Literal["choice_matrix"]
     rows: OptionSource | list[Option]
-    columns: list[Option] = Field(min_length=2)
+    columns: list[Column] = Field(min_length=2)
     only_rows_used_in: Id | None = Field(
         None, description="show only rows given an amount above zero in this allocation"
     )
@@ -349,15 +359,46 @@ class Texts(Wording):
     )
     alignment_label: Text = "Alignment"
     alignment_line: Text = (
-        "How close your hours come to the best mix for your goals: 100 is as close as the "
-        "places you could go allow."
+        "An average hour of your networking serves the goals you gave points {score}% as well "
+        "as an hour in the best place for them would. 100 means every hour is in such a place."
     )
+    alignment_none: Text = (
+        "You have no networking hours yet, so there is nothing to score. Your first step is a "
+        "starter plan."
+    )
+    first_step_title: Text = "Your first step"
+    first_step_keep_going: Text = (
+        "Your hours go to places you want to be in, that bring you something and serve your "
+        "goals. Keep going, and check in again in a few months."
+    )
+    first_step_no_move: Text = (
+        "There is no better place to move hours to yet. Before changing anything, decide what "
+        "you want from each place below, and try it with that purpose for three months."
+    )
+    first_step_starter: Text = (
+        "A starter plan: {hours} hours a month in each of the places that fit your goals best. "
+        "Try them for three months, then see what they brought."
+    )
+    first_step_intro: Text = (
+        "Move {moved} of your {total} hours a month. Alignment would go from {before} to {after}."
+    )
+    first_step_take: Text = "Take {hours} h a month from {place}: {reasons}."
+    first_step_give: Text = (
+        "Put {hours} h into {place}: you already go there, and it serves your goals well."
+    )
+    first_step_trial: Text = (
+        "Try {place} for {hours} h a month: it fits your goals well, so give it a few months "
+        "before committing more."
+    )
+    reason_should: Text = "you go because you feel you should"
+    reason_nothing: Text = "it has brought nothing much yet"
+    reason_low: Text = "it does little for the goals you gave most points"
+    reason_separator: Text = Field(", and ", description="between the reasons for taking hours")
     missing_answers: Text = "Your results need a few more answers: {what}."
     missing_goals: Text = "what you network for"
     missing_mix: Text = "where your hours go"
     go_answer: Text = "Answer them now"
     findings_title: Text = "What stands out"
-    finding_rule: Text = "rule: {rule}"
     no_findings: Text = "Nothing stands out: your time and your goals are in step."
     plan_title: Text = "Your plan"
     plan_intro: Text = (

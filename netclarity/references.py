@@ -125,10 +125,28 @@ def _check_questions(
             if isinstance(options, list):
                 pairs = [((*path, key, i), o) for i, o in enumerate(options) if isinstance(o, dict)]
                 yield from _duplicates(pairs, "option", line_of)
+        yield from _check_shows(path, question, goals)
         yield from _check_role(path, question, roles)
         yield from _check_rows_used_in(path, question, earlier, later)
         yield from _check_conditions(path, question, earlier, later, sources)
         earlier[qid] = question
+
+
+def _check_shows(path: Path_, question: dict[str, Any], goals: set[str]) -> Iterator[Finding]:
+    """An outcome column's ``shows`` names goals, and only an outcomes matrix has them."""
+    columns = question.get("columns")
+    if not isinstance(columns, list):
+        return
+    for index, column in enumerate(columns):
+        shows = column.get("shows") if isinstance(column, dict) else None
+        if not isinstance(shows, list) or not shows:
+            continue
+        where = (*path, "columns", index, "shows")
+        if question.get("role") != "outcomes":
+            yield where, "only the columns of a matrix with role: outcomes can show goals"
+        for goal_id in shows:
+            if goal_id not in goals:
+                yield where, f"unknown goal '{goal_id}'{_known(goals)}"
 
 
 def _check_role(path: Path_, question: dict[str, Any], roles: dict[str, str]) -> Iterator[Finding]:

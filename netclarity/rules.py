@@ -30,8 +30,10 @@ class Function:
 FUNCTIONS: dict[str, Function] = {
     # person: one respondent's scores (netclarity.scoring)
     "goal_weight": Function(("goal",), "person", "stated weight of a goal, 0–1"),
-    "delivered": Function(("goal",), "person", "share of the goal profile the mix delivers, 0–1"),
-    "gap": Function(("goal",), "person", "delivered minus stated weight, -1–1"),
+    "delivered": Function(
+        ("goal",), "person", "how well the hours serve a goal, vs the best place for it, 0–1"
+    ),
+    "gap": Function(("goal",), "person", "delivered minus want (points vs the first goal's)"),
     "is_top_goal": Function(("goal",), "person", "the goal is among the person's top goals"),
     "top_goal": Function((), "person", "id of the goal with the largest stated weight"),
     "served_share": Function(
@@ -44,6 +46,17 @@ FUNCTIONS: dict[str, Function] = {
     "top_channel": Function((), "person", "id of the channel with the most hours"),
     "total_hours": Function((), "person", "hours per month in all channels"),
     "total_money": Function((), "person", "money per month in all channels"),
+    "places_used": Function((), "person", "how many channels have hours"),
+    "nothing_share": Function((), "person", "share of hours in channels that brought nothing"),
+    "outcome_share": Function(
+        ("value",), "person", "share of hours in channels whose outcome is this column id"
+    ),
+    "mode_share": Function(
+        ("value",), "person", "share of hours in channels of a mode (face_to_face, online…)"
+    ),
+    "hours_moved": Function((), "person", "hours a month the suggested first step moves"),
+    "least_served_top_goal": Function((), "person", "id of the top goal the hours serve least"),
+    "brought": Function(("channel",), "person", "the outcome column id a channel brought"),
     "alignment": Function((), "person", "alignment score, 0–100"),
     "obligation_share": Function(
         (), "person", "share of hours in channels attended out of obligation"

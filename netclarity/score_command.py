@@ -3,9 +3,10 @@
 ``python -m netclarity score ANSWERS.json [--questionnaire PATH]`` reads a response file
 (``netclarity.response.Response``), loads the questionnaire it names from ``questions/``
 (or the file given), and prints what the results page shows: alignment (with the match and
-the best match it is measured against), each goal's stated and delivered share and gap, the
-flags, the suggested mix (with the alignment it aims for, reaches, and the hours it moves)
-and the findings. Numbers are rounded here, for reading;
+the best it is measured against, and the sentence that explains it), each goal's stated share,
+want, served share and gap, the flags, the suggested first step (its kind, hours, moves with
+their reasons, the words the results page shows, and the alignment it reaches) and the
+findings. Numbers are rounded here, for reading;
 ``netclarity.scoring`` keeps them exact. Exit status: 0 scored, 1 the response or
 questionnaire has problems (reported as ``FILE:LINE: message``).
 """
@@ -16,7 +17,7 @@ import argparse
 import json
 from typing import Any
 
-from netclarity import command_input, insights, scoring
+from netclarity import command_input, first_step_words, insights, scoring
 from netclarity.problems import QuestionnaireError
 from netclarity.questionnaire import Questionnaire
 
@@ -45,6 +46,8 @@ def as_json(
 
     Channels are listed when they have hours, money or suggested hours.
     """
+    step = scores.first_step
+    words = first_step_words.describe(questionnaire, scores)
     channels = [
         c
         for c in scores.channels
@@ -54,6 +57,11 @@ def as_json(
         "questionnaire": questionnaire.id,
         "version": questionnaire.version,
         "alignment": _round(scores.alignment, 1),
+        "alignment_text": (
+            questionnaire.texts.alignment_none
+            if scores.alignment is None
+            else questionnaire.texts.alignment_line.format(score=f"{scores.alignment:.0f}")
+        ),
         "match": _round(scores.match, 3),
         "best": _round(scores.best, 3),
         "missing": list(scores.missing),
@@ -62,6 +70,8 @@ def as_json(
             {
                 "id": g.id,
                 "stated": _round(g.stated, 3),
+                "want": _round(g.want, 3),
+                "served": _round(g.served, 3),
                 "delivered": _round(g.delivered, 3),
                 "gap": _round(g.gap, 3),
                 "status": g.status,
@@ -80,6 +90,7 @@ def as_json(
                 "obligation": c.obligation,
                 "outcome": c.outcome,
                 "suggested_hours": _hours(c.suggested_hours),
+                "value": _round(c.value, 3),
             }
             for c in channels
         ],
@@ -89,6 +100,8 @@ def as_json(
             "obligations": list(scores.obligations),
             "obligation_share": _round(scores.obligation_share, 3),
             "nothing_delivered": scores.nothing_delivered,
+            "nothing_share": _round(scores.nothing_share, 3),
+            "places_used": len(scores.used),
         },
         "money": {
             "total": _round(scores.total_money, 2),
@@ -96,10 +109,17 @@ def as_json(
             "cost_per_outcome": _round(scores.cost_per_outcome, 2),
         },
         "suggested": {
-            "target": _round(scores.suggested_target, 1),
+            "kind": None if step is None else step.kind,
+            "target": None,
             "alignment": _round(scores.suggested_alignment, 1),
             "moved": _round(scores.hours_moved, 1),
             "hours": {c.id: _hours(c.suggested_hours) for c in channels},
+            "moves": [
+                {"from": m.source, "to": m.target, "hours": _hours(m.hours), "trial": m.trial}
+                for m in (step.moves if step is not None else ())
+            ],
+            "reasons": {} if step is None else {k: list(v) for k, v in step.reasons.items()},
+            "text": None if words is None else {"intro": words.intro, "items": list(words.items)},
         },
         "findings": [{"rule": f.rule_id, "text": f.text} for f in found],
     }

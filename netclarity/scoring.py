@@ -1,193 +1,227 @@
-"""Goals against time: the numbers behind the results page, the PDF and ``score``.
+"""Goals against time: the numbers behind the results page, the PDF, the room and ``score``.
 
-Every quantity is defined here, once; pages, charts, insight rules and the command line
-only read a ``Scores``. All functions are pure (answers in, numbers out) so they can be
-tested with exact, hand-worked values.
+Every quantity is defined here, once; pages, charts, insight rules, the workshop room and the
+command line only read what this module computes. The formulas work on arrays (one row per
+person), so a person is scored as a room of one and a room with the same code
+(``hour_values``, ``alignments``, ``served``, ``wants``, ``top_goals_mask``): a person and a
+one-person room always agree.
 
 Definitions
 -----------
 *Stated goals* ``s``: the answer to the question with ``role: goals``, one weight per goal,
 divided by its total so the weights sum to 1.
 
-*Mix* ``h``: hours per month per channel (``role: mix``); *shares* ``h_c / H`` with ``H`` the
-total hours. *Money* per channel comes from ``role: money`` when asked and given.
+*Mix* ``h``: hours per month per place (a *channel*; ``role: mix``), ``H`` their total. Zero
+hours is a valid answer (someone who does no networking yet); it has no alignment and gets a
+starter plan. *Money* per channel comes from ``role: money`` when asked and given.
 
-*Delivered goals* ``d``: what the mix gives, as judged by the questionnaire's fit matrix
-(0-3): ``d_g = sum_c h_c * fit(c, g)``, divided by its total so it sums to 1. When the hours
-all go to channels that serve no goal at all (total 0), nothing is delivered: ``d`` is all
-zeros and alignment is 0. Hours in such channels never change ``d``.
+*Value of an hour* in channel ``c`` for this person::
 
-*Match* (0-1)::
+    v_c = sum_g s_g * fit(c, g)        (0-3, the fit table's scale)
 
-    match(s, d) = sum_g min(s_g, d_g)  ( = 1 - 1/2 * sum_g |s_g - d_g| )
-
-the share of the stated profile that the mix delivers: one minus the total variation
-distance. It is 1 exactly when ``d == s``.
-
-*Best match* ``best(s)``: the highest match any mix of hours could reach with these
-channels. A channel with some fit delivers its own profile ``p_c = fit(c, .) / F_c``, with
-``F_c = sum_g fit(c, g)``, and a mix delivers the average of those profiles weighted by
-``h_c * F_c``. So the profiles a mix can deliver are exactly the weighted averages
-``sum_c l_c * p_c`` (``l_c >= 0``, ``sum_c l_c = 1``; channels with ``F_c = 0`` deliver
-nothing and take no part), each one delivered by the hours ``h_c`` proportional to
-``l_c / F_c``. ``best(s)`` is the largest match among them, a small linear program::
-
-    maximise sum_g t_g  subject to  t_g <= s_g,  t_g <= sum_c l_c * p_cg,
-                                    sum_c l_c = 1,  l_c >= 0
-
-solved with HiGHS (``scipy.optimize.linprog``) and cached per fit matrix and stated goals.
-It is 1 when some mix delivers the stated goals exactly, and below 1 when none can, which is
-common: almost every channel serves several goals, so hours can rarely serve only the one or
-two goals a focused person has. Winning clients alone, for example, is served best by the
-channel with the largest share of its fit on clients, not the largest fit.
+how well an hour there serves the goals the person gave points to, weighted by those points.
+Goals with no points do not count, so a channel is never marked down for also serving goals
+the person did not choose.
 
 *Alignment* (0-100)::
 
-    alignment = 100 * match(s, d) / best(s)
+    alignment = 100 * (sum_c h_c * v_c / H) / max_c v_c
 
-how close the mix comes to the best any mix could do for these goals. It is 0 when nothing
-is delivered, and 0 when no channel serves any stated goal (``best(s) = 0``). It stays within
-0-100 because ``d`` is one of the profiles ``best`` is the maximum over. It is 100 exactly
-when the mix reaches the best match; when an exact match is possible (``best(s) = 1``) that
-means ``d == s``, otherwise it means no mix could come closer. Because ``best`` is computed
-numerically, a match within ``PRECISION`` (one millionth) of it counts as reaching it, so
-such a mix scores exactly 100. Alignment does not change when every hour is scaled by the same
-factor, because ``d`` is normalised. It never falls as the mix moves toward a best mix
-``h'``: moving the hours in a straight line ``(1 - t) * h + t * h'`` makes the delivered
-profile the weighted average ``(1 - l) * d + l * d'`` with ``l = t * b / ((1 - t) * a + t * b)``
-rising from 0 to 1 (``a``, ``b``: total fit of ``h`` and ``h'``; when ``a = 0`` every step
-delivers ``d'`` at once). The match is concave in ``l`` (a sum of minimums of linear
-functions) and largest at ``l = 1``, so it never falls on the way, and neither does
-alignment. It is kept unrounded; round only to display it.
+the average value of the person's hours, as a share of the value of an hour in the best place
+for their goals. ``match`` (the average value, ``/ FIT_MAX``) and ``best`` (the best value,
+``/ FIT_MAX``) are reported too: ``alignment = 100 * match / best``. Properties the tests
+check: moving hours to a channel at least as good on every goal with points never lowers it
+(and raises it when the channel is better on one of them); with one goal, all hours in any
+channel of the highest fit for it score 100, fit 2 scores two thirds of that, fit 1 a third;
+it does not change when every hour is scaled by the same factor. It says nothing about volume
+or about spreading hours thin: the findings do (see the questionnaire's insight rules).
 
-*Gap* per goal: ``d_g - s_g``; a goal is ``over``-served when the gap exceeds
-``TOLERANCE`` (5 percentage points), ``under``-served when it is below ``-TOLERANCE``,
-otherwise ``on_target``.
+*Want* per goal: its points as a share of the first goal's points (0-1; the first goal is 1).
+*Served* per goal: how well the person's hours serve it, as a share of what the best place for
+that goal would give: ``sum_c h_c * fit(c, g) / (H * max_c fit(c, g))`` (0-1). The two are on
+one scale, so a goal the person wants much and whose hours serve it little stands out; a goal
+with no points has want 0 and is not shown as delivered. ``gap = served - want``; a goal is
+``under``-served when the gap is below ``-GAP``, ``over`` above ``GAP``. (``delivered`` is the
+old name of ``served``, kept for the rule language and the JSON.)
 
 *Top goals*: the goals given at least half as much weight as the heaviest goal
-(``TOP_RATIO``), heaviest first (questionnaire order between equals). A dominant goal stands
-alone (70/30: one top goal); a balanced split keeps several (40/30/20/10: three); ties are
-never broken arbitrarily.
+(``TOP_RATIO``), heaviest first (questionnaire order between equals).
 
 *Serving*: a channel serves a goal when its fit is at least ``SERVES`` (2, "well").
 *Unserved channels* take hours but serve none of the top goals. ``served_share(g)`` is the
 share of hours in channels that serve ``g`` (0 before hours are given).
 
 *Obligations*: channels whose answer in the ``role: motive`` matrix is the column ``should``
-(only rows the matrix shows count, see ``answers.row_options``).
+(only rows the matrix shows count, see ``answers.row_options``). *Brought nothing*: channels
+whose answer in the ``role: outcomes`` matrix is a "nothing" column (id ``nothing`` or
+starting with ``nothing_``); every other answer is an *outcome*.
 
 *Cost per hour* of a channel: its money divided by its hours, when both are above zero.
-*Cost per outcome*: the ``role: outcomes`` matrix records the main thing each channel
-brought, so an outcome is a channel whose answer is not a "nothing" column (id ``nothing``
-or starting with ``nothing_``). Cost per outcome = all money per month divided by the number
-of outcomes: money spent where nothing came back is part of the price.
+*Cost per outcome* = all money per month divided by the number of outcomes: money spent where
+nothing came back is part of the price.
 
-*Suggested rebalance* (same total hours): a first step a coach would give, not the whole way
-to a best mix, which usually means dropping channels a person chose for good reasons. It is
-the smallest shift of hours that raises alignment to a target: ``TARGET_FIRST_STEP`` (90)
-while alignment is below it, ``TARGET_FULL`` (100) from there on, and 100 too when nothing is
-delivered, since then every hour moves whatever the target. The hours are taken where a coach
-would take them. A channel that serves a top goal as well as any channel can (the highest
-fit any channel has for that goal, when it is at least ``SERVES``) is *kept*: it gives no
-hours unless the target cannot be reached otherwise, and then the kept channels give as few
-as possible. Among the rest, an hour taken from an obligation or from a channel serving none
-of the top goals costs ``PRICE_FIRST`` (1) and from any other channel ``PRICE_OTHER`` (2), so
-those hours go first, though not at any cost. Hours added cost nothing, since each one is an
-hour taken. Hours in channels that serve no goal at all always move, because keeping them
-would change nothing.
-
-It is a linear program over the suggested hours ``y`` of the channels with some fit and the
-hours ``o`` taken out of each, linear once the match condition is multiplied by the fit mass
-``D = sum_c y_c * F_c``::
-
-    minimise sum_c price_c * o_c  subject to  sum_c y_c = H,  y_c >= 0,  o_c >= h_c - y_c,
-        o_c >= 0,  t_g <= s_g * D,  t_g <= sum_c y_c * fit(c, g),
-        sum_g t_g >= target / 100 * best(s) * D,  y_c >= h_c for kept channels
-
-Only when that has no solution is the last condition dropped: a first program then finds
-the fewest hours the kept channels must give (minimising ``sum o_c`` over them) and the one
-above, with that sum held, the cheapest move. They are solved with HiGHS's dual simplex, so
-the same answers always get the same suggestion (when several moves cost the same, the
-solver's choice is kept). The suggestion's alignment is at least today's. It never falls on
-the way from today's mix to the suggestion when the target is 100 (no mix scores more) or
-when every hour is in a channel with some fit: then a point on the way that reached the
-target would take fewer hours, so it would have been the suggestion. (Hours in channels that
-serve no goal move in every suggestion, so where they go costs nothing and is the solver's
-choice.) When ``best(s)`` is 0 nothing can be improved: there is no target and the
-suggestion is the current mix.
+*The first step* (``netclarity.first_step``): a few hours moved the way a coach would, from
+places the person goes to out of duty, that brought nothing, or that serve their goals
+poorly, to places they already like and that serve their goals well. Each channel's relative
+value ``v_c / max v`` and its *protection* (a wanted, productive channel that serves a top
+goal as well as any channel can; fading in as the goal's weight rises from a quarter to half
+of the first goal's) come from here.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import linprog
 
 from netclarity import answers as answers_module
-from netclarity.questionnaire import ChoiceMatrix, Questionnaire
+from netclarity import first_step as first_step_module
+from netclarity.questionnaire import Allocation, ChoiceMatrix, Questionnaire
 from netclarity.rules import NotAvailable
 
 Role = Literal["goals", "mix", "money", "motive", "outcomes"]
 ROLES: tuple[Role, ...] = ("goals", "mix", "money", "motive", "outcomes")
 ESSENTIAL: tuple[Role, ...] = ("goals", "mix")
-TOLERANCE = 0.05
+FIT_MAX = 3
+"""The top of the fit table's scale (0 not at all … 3 very well)."""
+GAP = 0.25
+"""How far served may fall below (or rise above) want before a goal is under- (over-)served."""
 TOP_RATIO = 0.5
 SERVES = 2
 OBLIGATION = "should"
 NOTHING = "nothing"
-PRECISION = 1e-6
-"""How far (as a share of the best match) a match may fall short of it and still count as
-reaching it: the best match is found numerically, and a millionth is far below what shows."""
-SOLVER_TOLERANCE = 1e-9
-"""HiGHS's primal and dual feasibility tolerance, well inside ``PRECISION``."""
-TARGET_FIRST_STEP = 90.0
-"""The alignment a suggestion aims for when today's is below it: a first step."""
-TARGET_FULL = 100.0
-"""The alignment a suggestion aims for once today's reaches ``TARGET_FIRST_STEP``."""
-PRICE_FIRST = 1.0
-"""The price of an hour the suggestion takes from an obligation or a channel serving none of
-the top goals: these are the hours a coach questions first."""
-PRICE_OTHER = 2.0
-"""The price of an hour the suggestion takes from any other channel."""
+PROTECTION_FROM = 0.25
+"""A goal's weight, relative to the first goal's, at which protection starts to fade in; it
+is full at ``TOP_RATIO``, where the goal becomes a top goal."""
 Status = Literal["over", "under", "on_target"]
+Floats = NDArray[np.float64]
+Flags = NDArray[np.bool_]
 
 
-class _NoSolution(ArithmeticError):
-    """HiGHS found no solution: the conditions cannot be met, or not within its tolerance."""
+# --- one formula, over arrays: a person is a room of one --------------------------------
+
+
+def fit_matrix(questionnaire: Questionnaire) -> Floats:
+    """The fit table as an array, one row per channel, one column per goal (file order)."""
+    return np.array(
+        [
+            [questionnaire.fit_of(c.id, g.id) for g in questionnaire.goals]
+            for c in questionnaire.channels
+        ],
+        dtype=np.float64,
+    ).reshape(len(questionnaire.channels), len(questionnaire.goals))
+
+
+def normalised(amounts: Floats) -> Floats:
+    """Each row divided by its total (rows of zeros stay zero)."""
+    totals = amounts.sum(axis=1, keepdims=True)
+    safe = np.where(totals > 0, totals, 1.0)
+    return np.asarray(np.where(totals > 0, amounts / safe, 0.0), dtype=np.float64)
+
+
+def hour_values(stated: Floats, fit: Floats) -> Floats:
+    """``v[n, c] = sum_g s[n, g] * fit(c, g)``: the value of an hour in each channel."""
+    return np.asarray(stated @ fit.T, dtype=np.float64)
+
+
+def alignments(stated: Floats, hours: Floats, fit: Floats) -> Floats:
+    """Alignment (0-100) per row; NaN where there are no hours, 0 where nothing has value."""
+    values = hour_values(stated, fit)
+    best = values.max(axis=1, initial=0.0)
+    total = hours.sum(axis=1)
+    average = (hours * values).sum(axis=1) / np.where(total > 0, total, 1.0)
+    ratio = 100.0 * average / np.where(best > 0, best, 1.0)
+    result = np.where(best > 0, np.minimum(100.0, ratio), 0.0)
+    return np.asarray(np.where(total > 0, result, np.nan), dtype=np.float64)
+
+
+def served(hours: Floats, fit: Floats) -> Floats:
+    """How well each row's hours serve each goal, as a share of the best place for it (0-1)."""
+    best = fit.max(axis=0, initial=0.0)
+    total = hours.sum(axis=1, keepdims=True)
+    given = hours @ fit
+    scale = total * np.where(best > 0, best, 1.0)
+    return np.asarray(
+        np.where((scale > 0) & (best > 0), given / np.where(scale > 0, scale, 1.0), 0.0),
+        dtype=np.float64,
+    )
+
+
+def wants(raw: Floats) -> Floats:
+    """Each goal's points as a share of the row's heaviest goal (0-1)."""
+    heaviest = raw.max(axis=1, keepdims=True, initial=0.0)
+    return np.asarray(
+        np.where(heaviest > 0, raw / np.where(heaviest > 0, heaviest, 1.0), 0.0), dtype=np.float64
+    )
+
+
+def top_goals_mask(raw: Floats) -> Flags:
+    """The top goals of each row: points above 0 and at least ``TOP_RATIO`` of the heaviest.
+
+    Compared on the raw points (``2 * 15 >= 30``), so equal points are equal exactly.
+    """
+    heaviest = raw.max(axis=1, keepdims=True, initial=0.0)
+    return np.asarray((raw > 0) & (raw >= TOP_RATIO * heaviest), dtype=bool)
+
+
+def amounts(value: Any, ids: Sequence[str]) -> list[float]:
+    """An allocation answer as an amount per id; anything not a positive number counts 0.
+
+    Answers may come from an imported file, so nothing about them is taken on trust.
+    """
+    result = [0.0] * len(ids)
+    if isinstance(value, dict):
+        for index, key in enumerate(ids):
+            amount = value.get(key)
+            if (
+                isinstance(amount, int | float)
+                and not isinstance(amount, bool)
+                and math.isfinite(amount)
+                and amount > 0
+            ):
+                result[index] = float(amount)
+    return result
+
+
+# --- one person ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class GoalScore:
-    """One goal: stated weight and delivered share (both 0-1; 0 while unknown)."""
+    """One goal: stated weight (share of points), want and served (0-1), see the docstring."""
 
     id: str
     stated: float
-    delivered: float
+    want: float
+    served: float
     top: bool
     served_share: float
 
     @property
+    def delivered(self) -> float:
+        """The old name of ``served``, kept for the rule language and the JSON."""
+        return self.served
+
+    @property
     def gap(self) -> float:
-        return self.delivered - self.stated
+        return self.served - self.want
 
     @property
     def status(self) -> Status:
-        if self.gap > TOLERANCE:
+        if self.gap > GAP:
             return "over"
-        if self.gap < -TOLERANCE:
+        if self.gap < -GAP:
             return "under"
         return "on_target"
 
 
 @dataclass(frozen=True)
 class ChannelScore:
-    """One channel: its hours now and suggested, money, motive and outcome."""
+    """One channel: its hours now and in the first step, money, motive, outcome, value."""
 
     id: str
     hours: float
@@ -196,7 +230,12 @@ class ChannelScore:
     serves_top_goal: bool
     obligation: bool
     outcome: str | None
-    suggested_hours: float | None
+    suggested_hours: float
+    value: float
+
+    @property
+    def brought_nothing(self) -> bool:
+        return self.outcome is not None and is_nothing(self.outcome)
 
     @property
     def cost_per_hour(self) -> float | None:
@@ -210,11 +249,10 @@ class Scores:
     """Everything the results show, for one person's answers (see the module docstring).
 
     ``goals`` and ``channels`` are in questionnaire order. ``match``, ``best`` (0-1) and
-    ``alignment`` (0-100) are known once goals and hours are given, and so are the suggested
-    rebalance's ``suggested_alignment`` and (unless ``best`` is 0, when nothing can be
-    improved) the ``suggested_target`` it aims for (0-100). ``known`` names the roles
-    whose answers were given; ``missing`` the ones still needed (goals and mix always, the
-    others when the questionnaire asks for them), so a page can say what to fill in.
+    ``alignment`` (0-100) are known once goals and some hours are given (``None`` with zero
+    hours). ``first_step`` is known once goals and the mix are given (a starter plan for zero
+    hours). ``known`` names the roles whose answers were given; ``missing`` the ones still
+    needed (goals and mix always, the others when the questionnaire asks for them).
     """
 
     goals: tuple[GoalScore, ...]
@@ -224,7 +262,7 @@ class Scores:
     best: float | None
     alignment: float | None
     suggested_alignment: float | None
-    suggested_target: float | None
+    first_step: first_step_module.FirstStep | None
     total_hours: float
     total_money: float | None
     cost_per_outcome: float | None
@@ -245,24 +283,27 @@ class Scores:
         raise KeyError(channel_id)
 
     @property
+    def used(self) -> tuple[ChannelScore, ...]:
+        """Channels with hours, in questionnaire order."""
+        return tuple(c for c in self.channels if c.hours > 0)
+
+    @property
     def nothing_delivered(self) -> bool:
-        """Hours were given, but only to channels that serve no goal at all."""
-        return "mix" in self.known and not any(g.delivered for g in self.goals)
+        """Hours were given, but only to channels that serve no goal with points."""
+        return self.total_hours > 0 and not (self.match or 0.0) > 0
 
     @property
     def unserved_channels(self) -> tuple[str, ...]:
         """Channels with hours that serve none of the top goals, most hours first."""
         if "goals" not in self.known:
             return ()
-        used = [c for c in self.channels if c.hours > 0 and not c.serves_top_goal]
-        return tuple(c.id for c in sorted(used, key=lambda c: -c.hours))
+        unserved = [c for c in self.used if not c.serves_top_goal]
+        return tuple(c.id for c in sorted(unserved, key=lambda c: -c.hours))
 
     @property
     def hours_moved(self) -> float | None:
-        """Hours the suggested rebalance takes out of channels (and puts into others)."""
-        if self.suggested_alignment is None:
-            return None
-        return sum(max(0.0, c.hours - (c.suggested_hours or 0.0)) for c in self.channels)
+        """Hours the first step takes out of places (and puts into others)."""
+        return None if self.first_step is None else self.first_step.moved
 
     @property
     def obligations(self) -> tuple[str, ...]:
@@ -275,6 +316,15 @@ class Scores:
     @property
     def obligation_share(self) -> float:
         return sum(c.share for c in self.channels if c.obligation)
+
+    @property
+    def nothing_share(self) -> float:
+        """Share of hours in places that brought nothing much yet."""
+        return sum(c.share for c in self.channels if c.brought_nothing)
+
+    def outcome_share(self, column_id: str) -> float:
+        """Share of hours in places whose main outcome is ``column_id``."""
+        return sum(c.share for c in self.channels if c.outcome == column_id)
 
     def money_by_outcome(self) -> dict[str, float]:
         """Money per month spent in channels whose main outcome is each column id."""
@@ -300,96 +350,105 @@ def score(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Scores:
         question = questionnaire.question_with_role(role)
         return None if question is None else given.get(question.id)
 
-    raw_goals = _amounts(answer("goals"), goal_ids)
-    hours = _amounts(answer("mix"), channel_ids)
-    money = _amounts(answer("money"), channel_ids)
+    raw = np.array([amounts(answer("goals"), goal_ids)], dtype=np.float64)
+    hours = np.array([amounts(answer("mix"), channel_ids)], dtype=np.float64)
+    money = amounts(answer("money"), channel_ids)
     motive = _matrix(questionnaire, "motive", given)
     outcomes = _matrix(questionnaire, "outcomes", given)
     known: set[Role] = set()
-    if sum(raw_goals.values()) > 0:
+    if raw.sum() > 0:
         known.add("goals")
-    if sum(hours.values()) > 0:
+    if isinstance(answer("mix"), dict):  # zero hours is an answer too
         known.add("mix")
-    if sum(money.values()) > 0:
+    if sum(money) > 0:
         known.add("money")
     if motive is not None:
         known.add("motive")
     if outcomes is not None:
         known.add("outcomes")
 
-    stated = _normalised(raw_goals)
-    delivered = _delivered(questionnaire, hours)
-    total_hours = sum(hours.values())
-    top = _top_goals(raw_goals)
-    aligned = {"goals", "mix"} <= known
-    matched = match(stated, delivered) if aligned else None
-    best = best_match(questionnaire, stated) if aligned else None
-    aligned_now = None if matched is None or best is None else alignment(matched, best)
-    target = (
-        None
-        if not best or aligned_now is None  # no best: nothing can be improved
-        else suggestion_target(aligned_now, nothing_delivered=not any(delivered.values()))
-    )
-    obligations = {c for c in channel_ids if (motive or {}).get(c) == OBLIGATION}
-    serving = {c for c in channel_ids if any(questionnaire.fit_of(c, g) >= SERVES for g in top)}
-    suggested = (
-        None
-        if best is None
-        else _rebalance(
-            questionnaire,
-            stated,
-            hours,
-            best,
-            target,
-            top,
-            taken_first=obligations | (set(channel_ids) - serving),
+    fit = fit_matrix(questionnaire)
+    stated = normalised(raw)
+    values = hour_values(stated, fit)[0]
+    best_value = float(values.max(initial=0.0))
+    relative = values / best_value if best_value > 0 else np.zeros(len(channel_ids))
+    total_hours = float(hours.sum())
+    top_mask = top_goals_mask(raw)[0]
+    top = tuple(
+        sorted(
+            (g for g, t in zip(goal_ids, top_mask, strict=True) if t),
+            key=lambda g: -raw[0, goal_ids.index(g)],
         )
     )
-    money_known = "money" in known
-
+    goals_known = "goals" in known
+    scored = goals_known and total_hours > 0
+    aligned = float(alignments(stated, hours, fit)[0]) if scored else None
+    average = float((hours[0] * values).sum() / total_hours) if scored else None
+    obligations = {c for c in channel_ids if (motive or {}).get(c) == OBLIGATION}
+    shows = _shown_goals(questionnaire, outcomes)
+    serving = {
+        c
+        for i, c in enumerate(channel_ids)
+        if any(fit[i, goal_ids.index(g)] >= SERVES or g in shows[c] for g in top)
+    }
+    step = (
+        first_step_module.suggest(
+            _places(questionnaire, raw[0], hours[0], relative, motive, outcomes, fit),
+            _step(questionnaire),
+        )
+        if goals_known and "mix" in known
+        else None
+    )
+    suggested = (
+        step.hours if step is not None else dict(zip(channel_ids, hours[0].tolist(), strict=True))
+    )
+    served_now = served(hours, fit)[0]
+    want = wants(raw)[0]
     goals = tuple(
         GoalScore(
             id=g,
-            stated=stated[g],
-            delivered=delivered[g],
+            stated=float(stated[0, i]),
+            want=float(want[i]),
+            served=float(served_now[i]),
             top=g in top,
-            served_share=_share(
-                hours, [c for c in channel_ids if questionnaire.fit_of(c, g) >= SERVES]
-            ),
+            served_share=_share(hours[0], fit[:, i] >= SERVES),
         )
-        for g in goal_ids
+        for i, g in enumerate(goal_ids)
     )
+    money_known = "money" in known
     channels = tuple(
         ChannelScore(
             id=c,
-            hours=hours[c],
-            share=hours[c] / total_hours if total_hours else 0.0,
-            money=money[c] if money_known else None,
+            hours=float(hours[0, i]),
+            share=float(hours[0, i] / total_hours) if total_hours else 0.0,
+            money=money[i] if money_known else None,
             serves_top_goal=c in serving,
             obligation=c in obligations,
             outcome=(outcomes or {}).get(c),
-            suggested_hours=None if suggested is None else suggested[c],
+            suggested_hours=suggested[c],
+            value=float(relative[i]),
         )
-        for c in channel_ids
+        for i, c in enumerate(channel_ids)
     )
     outcomes_count = (
         None if outcomes is None else sum(1 for o in outcomes.values() if not is_nothing(o))
     )
-    total_money = sum(money.values()) if money_known else None
+    total_money = sum(money) if money_known else None
+    after = np.array([[suggested[c] for c in channel_ids]], dtype=np.float64)
     asked = {r for r in ROLES if questionnaire.question_with_role(r) is not None}
     return Scores(
         goals=goals,
         channels=channels,
         top_goals=top,
-        match=matched,
-        best=best,
-        alignment=aligned_now,
+        match=None if average is None else average / FIT_MAX,
+        best=best_value / FIT_MAX if scored else None,
+        alignment=aligned,
         suggested_alignment=(
-            None
-            if suggested is None or best is None
-            else alignment(match(stated, _delivered(questionnaire, suggested)), best)
+            float(alignments(stated, after, fit)[0])
+            if goals_known and step is not None and after.sum() > 0
+            else None
         ),
-        suggested_target=target,
+        first_step=step,
         total_hours=total_hours,
         total_money=total_money,
         cost_per_outcome=(
@@ -401,88 +460,74 @@ def score(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Scores:
     )
 
 
-def match(stated: Mapping[str, float], delivered: Mapping[str, float]) -> float:
-    """``sum_g min(stated_g, delivered_g)``: the share of the stated goals delivered (0-1).
-
-    Summed in the goals' order (not a set's), so the same answers give the same last digit.
-    """
-    goal_ids = dict.fromkeys([*stated, *delivered])
-    return sum(min(stated.get(g, 0.0), delivered.get(g, 0.0)) for g in goal_ids)
-
-
-def best_match(questionnaire: Questionnaire, stated: Mapping[str, float]) -> float:
-    """The highest match any mix of hours could reach for ``stated`` (module docstring)."""
-    goal_ids = [g.id for g in questionnaire.goals]
-    return _best(_fits(questionnaire), tuple(stated.get(g, 0.0) for g in goal_ids))
-
-
-def suggestion_target(current: float, nothing_delivered: bool) -> float:
-    """The alignment the suggested rebalance aims for, from today's (module docstring)."""
-    if nothing_delivered or current >= TARGET_FIRST_STEP:
-        return TARGET_FULL
-    return TARGET_FIRST_STEP
-
-
-def alignment(matched: float, best: float) -> float:
-    """``100 * matched / best``, exactly 100 within ``PRECISION`` of ``best``; 0 if best is 0."""
-    if best <= 0:
-        return 0.0
-    if matched >= best * (1.0 - PRECISION):
-        return 100.0
-    return max(0.0, 100.0 * matched / best)
-
-
 # --- the pieces -------------------------------------------------------------------------
 
 
-def _amounts(value: Any, ids: Sequence[str]) -> dict[str, float]:
-    """An allocation answer as an amount per id; anything not a positive number counts 0.
+def _places(
+    questionnaire: Questionnaire,
+    raw: Floats,
+    hours: Floats,
+    relative: Floats,
+    motive: Mapping[str, str] | None,
+    outcomes: Mapping[str, str] | None,
+    fit: Floats,
+) -> list[first_step_module.Place]:
+    """Each channel as the first step sees it: value, duty, outcome and protection."""
+    importance = wants(raw[np.newaxis])[0]
+    best_fit = fit.max(axis=0, initial=0.0)
+    shows = _shown_goals(questionnaire, outcomes)
+    goal_ids = [g.id for g in questionnaire.goals]
+    # a goal protects the channels with the highest fit any channel has for it (if "well"),
+    # and those whose outcome shows them serving it
+    shown = np.array(
+        [[g in shows[c.id] for g in goal_ids] for c in questionnaire.channels], dtype=bool
+    ).reshape(fit.shape)
+    protects = ((fit >= SERVES) & (fit == best_fit[np.newaxis, :])) | shown
+    fading = np.clip((importance - PROTECTION_FROM) / (TOP_RATIO - PROTECTION_FROM), 0.0, 1.0)
+    protection = np.where(protects, fading[np.newaxis, :], 0.0).max(axis=1, initial=0.0)
+    places = []
+    for i, channel in enumerate(questionnaire.channels):
+        outcome = (outcomes or {}).get(channel.id)
+        places.append(
+            first_step_module.Place(
+                id=channel.id,
+                hours=float(hours[i]),
+                value=float(relative[i]),
+                should=(motive or {}).get(channel.id) == OBLIGATION,
+                nothing=outcome is not None and is_nothing(outcome),
+                productive=outcome is not None and not is_nothing(outcome),
+                protection=float(protection[i]),
+            )
+        )
+    return places
 
-    Answers may come from an imported file, so nothing about them is taken on trust.
-    """
-    result = dict.fromkeys(ids, 0.0)
-    if isinstance(value, dict):
-        for key in ids:
-            amount = value.get(key)
-            if (
-                isinstance(amount, int | float)
-                and not isinstance(amount, bool)
-                and math.isfinite(amount)
-                and amount > 0
-            ):
-                result[key] = float(amount)
-    return result
 
-
-def _normalised(amounts: Mapping[str, float]) -> dict[str, float]:
-    total = sum(amounts.values())
-    return {k: (v / total if total > 0 else 0.0) for k, v in amounts.items()}
-
-
-def _share(hours: Mapping[str, float], channel_ids: Sequence[str]) -> float:
-    total = sum(hours.values())
-    return sum(hours[c] for c in channel_ids) / total if total > 0 else 0.0
-
-
-def _delivered(questionnaire: Questionnaire, hours: Mapping[str, float]) -> dict[str, float]:
-    return _normalised(
-        {
-            g.id: sum(amount * questionnaire.fit_of(c, g.id) for c, amount in hours.items())
-            for g in questionnaire.goals
-        }
+def _shown_goals(
+    questionnaire: Questionnaire, outcomes: Mapping[str, str] | None
+) -> dict[str, frozenset[str]]:
+    """Per channel, the goals its outcome shows it serving (the outcome column's ``shows``)."""
+    question = questionnaire.question_with_role("outcomes")
+    columns = (
+        {c.id: frozenset(c.shows) for c in question.columns}
+        if isinstance(question, ChoiceMatrix)
+        else {}
     )
+    return {
+        c.id: columns.get((outcomes or {}).get(c.id, ""), frozenset())
+        for c in questionnaire.channels
+    }
 
 
-def _top_goals(raw_goals: Mapping[str, float]) -> tuple[str, ...]:
-    """Goals weighing at least ``TOP_RATIO`` of the heaviest, heaviest first.
+def _step(questionnaire: Questionnaire) -> float:
+    """The mix question's step (half an hour unless the questionnaire says otherwise)."""
+    question = questionnaire.question_with_role("mix")
+    step = question.step if isinstance(question, Allocation) else None
+    return float(step) if step else 0.5
 
-    Compared on the raw points (``2 * 15 >= 30``), so equal points are equal exactly.
-    """
-    heaviest = max(raw_goals.values(), default=0.0)
-    if heaviest <= 0:
-        return ()
-    top = [g for g, weight in raw_goals.items() if weight > 0 and weight >= TOP_RATIO * heaviest]
-    return tuple(sorted(top, key=lambda g: -raw_goals[g]))
+
+def _share(hours: Floats, channels: Flags) -> float:
+    total = float(hours.sum())
+    return float(hours[channels].sum()) / total if total > 0 else 0.0
 
 
 def _matrix(
@@ -501,187 +546,6 @@ def _matrix(
     return chosen or None
 
 
-Fits = tuple[tuple[int, ...], ...]
-"""The fit matrix as one row per channel of its fit per goal, both in questionnaire order."""
-
-
-def _fits(questionnaire: Questionnaire) -> Fits:
-    return tuple(
-        tuple(questionnaire.fit_of(c.id, g.id) for g in questionnaire.goals)
-        for c in questionnaire.channels
-    )
-
-
-@lru_cache(maxsize=4096)
-def _best(fits: Fits, stated: tuple[float, ...]) -> float:
-    """``best(s)``: the first linear program of the module docstring.
-
-    Variables: the weights ``l_c`` of the channels with some fit, then ``t_g``. The value
-    returned is the match of the profile the solver's weights deliver, so it is always
-    reached by a real mix.
-    """
-    fit = np.array(fits, dtype=np.float64).reshape(len(fits), len(stated))
-    fit = fit[fit.sum(axis=1) > 0]
-    channels, goals = fit.shape
-    if channels == 0:
-        return 0.0
-    profiles = fit / fit.sum(axis=1, keepdims=True)
-    weights = _solve(
-        cost=np.concatenate([np.zeros(channels), -np.ones(goals)]),
-        a_ub=np.hstack([-profiles.T, np.eye(goals)]),
-        b_ub=np.zeros(goals),
-        a_eq=np.concatenate([np.ones(channels), np.zeros(goals)])[np.newaxis],
-        bounds=[*([(0.0, None)] * channels), *((0.0, s) for s in stated)],
-    )[:channels].clip(min=0.0)
-    delivered = weights @ profiles / weights.sum()
-    return float(np.minimum(np.array(stated), delivered).sum())
-
-
-@lru_cache(maxsize=4096)
-def _first_step(
-    fits: Fits,
-    stated: tuple[float, ...],
-    hours: tuple[float, ...],
-    best: float,
-    target: float,
-    prices: tuple[float, ...],
-    kept: tuple[bool, ...],
-) -> tuple[float, ...]:
-    """The suggested hours per channel: the linear programs of the module docstring.
-
-    Variables: the suggested hours ``y_c`` of the channels with some fit, the hours taken
-    out ``o_c >= h_c - y_c``, then ``t_g``. Hours are divided by their total first (and
-    multiplied back at the end) and the match condition by ``best``, so the numbers the
-    solver sees stay near 1 whatever the answers; that condition is loosened by
-    ``SOLVER_TOLERANCE`` so rounding in ``_best`` cannot make the full target impossible.
-    The hold on the fewest hours from kept channels is loosened by a hundred times that (a
-    ten-millionth of the hours): the program that finds them meets its conditions only to
-    within the tolerance, and a tighter hold can leave the next one with no solution.
-    """
-    fit = np.array(fits, dtype=np.float64).reshape(len(fits), len(stated))
-    used = fit.sum(axis=1) > 0
-    total = sum(hours)
-    now = np.array(hours)[used] / total
-    fit = fit[used]
-    mass = fit.sum(axis=1)
-    channels, goals = fit.shape
-    identity, zeros = np.eye(channels), np.zeros((channels, goals))
-    a_ub = np.vstack(
-        [
-            np.hstack([-identity, -identity, zeros]),  # h - y <= o
-            np.hstack([-fit.T, zeros.T, np.eye(goals)]),  # t_g <= sum_c y_c fit(c, g)
-            np.hstack([-np.outer(stated, mass), zeros.T, np.eye(goals)]),  # t_g <= s_g D
-            np.concatenate(
-                [
-                    target / 100 * (1.0 - SOLVER_TOLERANCE) * mass,
-                    np.zeros(channels),
-                    -np.ones(goals) / best,
-                ]
-            )[np.newaxis],  # sum_g t_g >= target / 100 * best * D
-        ]
-    )
-    b_ub = np.concatenate([-now, np.zeros(2 * goals + 1)])
-    a_eq = np.concatenate([np.ones(channels), np.zeros(channels + goals)])[np.newaxis]
-    is_kept = np.array(kept)[used]
-    priced = np.concatenate([np.zeros(channels), np.array(prices)[used], np.zeros(goals)])
-    free: list[tuple[float, float | None]] = [(0.0, None)] * (2 * channels + goals)
-    keeping = [(h if k else 0.0, None) for h, k in zip(now, is_kept, strict=True)]
-    try:
-        suggested = _solve(priced, a_ub, b_ub, a_eq, [*keeping, *free[channels:]])
-    except _NoSolution:  # the target needs hours from kept channels: as few as possible
-        from_kept = np.concatenate([np.zeros(channels), is_kept, np.zeros(goals)])
-        least = from_kept @ _solve(from_kept, a_ub, b_ub, a_eq, free)
-        suggested = _solve(
-            priced,
-            np.vstack([a_ub, from_kept]),
-            np.append(b_ub, least + 100 * SOLVER_TOLERANCE),
-            a_eq,
-            free,
-        )
-    shares = suggested[:channels].clip(min=0.0)
-    result = np.zeros(len(fits))
-    result[used] = shares * total / shares.sum()
-    return tuple(float(h) for h in result)
-
-
-def _solve(
-    cost: NDArray[np.float64],
-    a_ub: NDArray[np.float64],
-    b_ub: NDArray[np.float64],
-    a_eq: NDArray[np.float64],
-    bounds: Sequence[tuple[float, float | None]],
-) -> NDArray[np.float64]:
-    """Minimise ``cost @ x`` with ``a_ub @ x <= b_ub``, ``a_eq @ x = 1`` and ``x`` within
-    ``bounds``.
-
-    Only the suggestion with the kept channels' hours as lower bounds may have no solution.
-    Every other program always has one (the best match: any single channel with some fit;
-    the fewest hours from kept channels: the best match's weights turned into hours; the
-    cheapest move holding those: the previous program's own solution), so ``_NoSolution``
-    from them is a bug.
-    """
-    result = linprog(
-        cost,
-        A_ub=a_ub,
-        b_ub=b_ub,
-        A_eq=a_eq,
-        b_eq=np.ones(1),
-        bounds=bounds,
-        method="highs-ds",
-        options={
-            "primal_feasibility_tolerance": SOLVER_TOLERANCE,
-            "dual_feasibility_tolerance": SOLVER_TOLERANCE,
-        },
-    )
-    if result.status != 0:
-        raise _NoSolution(f"scoring: the linear program failed: {result.message}")
-    return np.asarray(result.x, dtype=np.float64)
-
-
-def _rebalance(
-    questionnaire: Questionnaire,
-    stated: Mapping[str, float],
-    hours: Mapping[str, float],
-    best: float,
-    target: float | None,
-    top: Sequence[str],
-    taken_first: Set[str],
-) -> dict[str, float]:
-    """The suggested mix (module docstring); the current one when nothing can improve it.
-
-    ``taken_first``: the obligations and the channels serving no top goal, priced
-    ``PRICE_FIRST`` unless they are kept.
-    """
-    if target is None:
-        return dict(hours)
-    channel_ids = [c.id for c in questionnaire.channels]
-    kept = _serving_top_goals_best(questionnaire, top)
-    suggested = _first_step(
-        _fits(questionnaire),
-        tuple(stated[g.id] for g in questionnaire.goals),
-        tuple(hours[c] for c in channel_ids),
-        best,
-        target,
-        tuple(
-            PRICE_FIRST if c in taken_first and c not in kept else PRICE_OTHER for c in channel_ids
-        ),
-        tuple(c in kept for c in channel_ids),
-    )
-    return dict(zip(channel_ids, suggested, strict=True))
-
-
-def _serving_top_goals_best(questionnaire: Questionnaire, top: Sequence[str]) -> set[str]:
-    """Channels with the highest fit any channel has for a top goal, when that is ``SERVES``
-    or more: the ones the suggestion keeps."""
-    kept: set[str] = set()
-    for goal in top:
-        fits = {c.id: questionnaire.fit_of(c.id, goal) for c in questionnaire.channels}
-        highest = max(fits.values(), default=0)
-        if highest >= SERVES:
-            kept |= {c for c, fit in fits.items() if fit == highest}
-    return kept
-
-
 # --- the rule functions -----------------------------------------------------------------
 
 
@@ -695,6 +559,7 @@ def person_functions(
     """
     given = answers_module.clean(questionnaire, answers)
     labels = {o.id: o.label for o in [*questionnaire.goals, *questionnaire.channels]}
+    modes = {c.id: c.mode for c in questionnaire.channels}
 
     def need(*roles: Role) -> None:
         for role in roles:
@@ -720,8 +585,13 @@ def person_functions(
         return scores.top_goals[0]
 
     def top_channel() -> str:
+        """The channel with the most hours; not available when several share the most."""
         need("mix")
-        return max(scores.channels, key=lambda c: c.hours).id
+        most = max(c.hours for c in scores.channels)
+        leaders = [c.id for c in scores.channels if c.hours == most]
+        if most <= 0 or len(leaders) > 1:
+            raise NotAvailable("no single channel has the most hours")
+        return leaders[0]
 
     def money(channel_id: str) -> float:
         return channel(channel_id, "money").money or 0.0
@@ -732,7 +602,9 @@ def person_functions(
 
     def score_alignment() -> float:
         need("goals", "mix")
-        return scores.alignment or 0.0
+        if scores.alignment is None:
+            raise NotAvailable("no alignment without hours")
+        return scores.alignment
 
     def obligation_share() -> float:
         need("mix", "motive")
@@ -745,6 +617,36 @@ def person_functions(
     def total_hours() -> float:
         need("mix")
         return scores.total_hours
+
+    def places_used() -> int:
+        need("mix")
+        return len(scores.used)
+
+    def nothing_share() -> float:
+        need("mix", "outcomes")
+        return scores.nothing_share
+
+    def outcome_share(column_id: str) -> float:
+        need("mix", "outcomes")
+        return scores.outcome_share(column_id)
+
+    def mode_share(mode: str) -> float:
+        need("mix")
+        return sum(c.share for c in scores.channels if modes.get(c.id) == mode)
+
+    def least_served_top_goal() -> str:
+        """The top goal the hours serve least (the first such in the file on a tie)."""
+        need("goals", "mix")
+        top = [scores.goal(g) for g in scores.top_goals]
+        return min(top, key=lambda g: g.served).id
+
+    def brought(channel_id: str) -> str | None:
+        return channel(channel_id, "outcomes").outcome
+
+    def hours_moved() -> float:
+        if scores.first_step is None:
+            raise NotAvailable("no first step without goals and hours")
+        return scores.first_step.moved
 
     return {
         "goal_weight": lambda g: goal(g, "goals").stated,
@@ -760,6 +662,13 @@ def person_functions(
         "top_channel": top_channel,
         "total_hours": total_hours,
         "total_money": total_money,
+        "places_used": places_used,
+        "nothing_share": nothing_share,
+        "outcome_share": outcome_share,
+        "mode_share": mode_share,
+        "hours_moved": hours_moved,
+        "least_served_top_goal": least_served_top_goal,
+        "brought": brought,
         "alignment": score_alignment,
         "obligation_share": obligation_share,
         "unserved_share": unserved_share,

@@ -83,13 +83,13 @@ class NumberTexts(Wording):
 class ChartTexts(Wording):
     """Every word the charts show; ``{placeholders}`` are filled in by the builders."""
 
-    goals_title: Text = "What you want from networking, and what your time delivers"
+    goals_title: Text = "What you want from networking, and how well your hours serve it"
     goals_subtitle: Text = (
-        "Alignment {alignment} out of 100. Where the orange bar is shorter than the blue "
-        "one, that goal gets less of your time than you want."
+        "For each goal you gave points: how much you want it (your first goal = 100%) and how "
+        "well your hours serve it (100% = every hour in the best place for that goal)."
     )
-    stated: Text = "What you want"
-    delivered: Text = "What your time delivers"
+    stated: Text = "How much you want it"
+    delivered: Text = "How well your hours serve it"
     share: Text = "Share"
     goal: Text = "Goal"
     hours_title: Text = "Where your hours go"
@@ -110,21 +110,18 @@ class ChartTexts(Wording):
     yes: Text = "yes"
     no: Text = "no"
     money: Text = "Money per month"
-    gap_title: Text = "Which goals get less, or more, than you want"
-    gap_subtitle: Text = "Bars to the left: the goal gets less than its share of your points."
-    gap_axis: Text = "What your time delivers minus what you want"
-    under: Text = "Gets less than you want"
-    on_target: Text = "About right"
-    over: Text = "Gets more than you want"
     mix_title: Text = "Your hours now, and a first step toward your goals"
     mix_subtitle: Text = (
         "Same {hours} hours a month, {moved} of them moved. "
         "Alignment would go from {alignment} to {suggested}."
     )
+    mix_subtitle_starter: Text = (
+        "A starter plan: a few hours a month in the places that fit your goals best."
+    )
     now: Text = "Now"
     suggested: Text = "Suggested"
     over_time_title: Text = "Your alignment, round by round"
-    over_time_subtitle: Text = "100 means your time delivers exactly the goals you stated."
+    over_time_subtitle: Text = "100 means every hour goes to the best place for your goals."
     round: Text = "Round"
     alignment: Text = "Alignment (0–100)"
 
@@ -144,7 +141,6 @@ class ReportTexts(Wording):
     results: Text = "Your results"
     findings: Text = "What stands out"
     no_findings: Text = "Nothing in particular stands out from your answers."
-    rule: Text = "rule {id}"
     plan: Text = "Your plan"
     plan_goals: Text = "My goals"
     plan_measure: Text = "How I will measure it: {measure}"

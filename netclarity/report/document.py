@@ -196,18 +196,20 @@ class Document(FPDF):
         self._write(label, STRONG, after=LABEL_GAP)
         self._write(value, BODY, indent=indent)
 
-    def marked(self, text: str, note: str, *, mark: RGB = ACCENT) -> None:
-        """A short block of text with a small note under it and a bar beside both.
+    def marked(self, text: str, note: str | None = None, *, mark: RGB = ACCENT) -> None:
+        """A short block of text (with an optional small note under it) and a bar beside it.
 
         Kept on one page when it fits on one; the bar runs the height of the block.
         """
         indent = 5.0
-        height = self.text_height(text, BODY, indent=indent) + LABEL_GAP
-        height += self.text_height(note, NOTE, indent=indent)
+        height = self.text_height(text, BODY, indent=indent)
+        if note:
+            height += LABEL_GAP + self.text_height(note, NOTE, indent=indent)
         self._begin(min(height, self.page_break_trigger - self.t_margin))
         page, top = self.page, self.y
-        self._write(text, BODY, indent=indent, after=LABEL_GAP)
-        self._write(note, NOTE, indent=indent)
+        self._write(text, BODY, indent=indent, after=LABEL_GAP if note else 0.0)
+        if note:
+            self._write(note, NOTE, indent=indent)
         if self.page == page:
             self.set_fill_color(*mark)
             self.rect(self.l_margin, top + 0.6, 1.2, self.y - top - 1.2, style="F")

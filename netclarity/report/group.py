@@ -120,7 +120,7 @@ def _prompts(doc: Document, questionnaire: Questionnaire, room: Room) -> None:
         return
     doc.heading("To discuss")
     for finding in found:
-        doc.marked(finding.text, f"rule {finding.rule_id}")
+        doc.marked(finding.text)
         doc.gap(3.5)
 
 

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from netclarity import answers as answers_module
-from netclarity import charts
+from netclarity import charts, first_step_words
 from netclarity.insights import Finding, findings
 from netclarity.questionnaire import (
     Allocation,
@@ -28,6 +28,7 @@ from netclarity.questionnaire import (
 )
 from netclarity.report.document import (
     ACCENT,
+    BODY,
     EMPHASIS,
     LEAD,
     LINK,
@@ -82,6 +83,7 @@ def build_pdf(
     scores = score(questionnaire, response.answers)
     _cover(doc, questionnaire, scores, texts, name=name, written=written)
     doc.add_page()
+    _first_step(doc, questionnaire, scores)
     _charts(doc, questionnaire, scores, texts)
     _findings(doc, findings(questionnaire, scores, response.answers), texts)
     _plan(doc, questionnaire, response.plan, texts)
@@ -109,12 +111,14 @@ def _cover(
     doc.rule(color=ACCENT, width=24)
     doc.gap(8)
     alignment = scores.alignment
-    sentence = (
-        texts.alignment_unknown
-        if alignment is None
-        else texts.alignment.format(alignment=f"{alignment:.0f}")
-    )
-    doc.paragraph(sentence, LEAD, after=6)
+    if alignment is not None:
+        doc.paragraph(texts.alignment.format(alignment=f"{alignment:.0f}"), LEAD, after=2)
+        meaning = questionnaire.texts.alignment_line.format(score=f"{alignment:.0f}")
+        doc.paragraph(meaning, BODY, after=6)
+    elif scores.first_step is not None:  # goals and zero hours: a starter plan
+        doc.paragraph(questionnaire.texts.alignment_none, LEAD, after=6)
+    else:
+        doc.paragraph(texts.alignment_unknown, LEAD, after=6)
     if questionnaire.description:
         doc.paragraph(questionnaire.description, EMPHASIS)
 
@@ -122,22 +126,27 @@ def _cover(
 def _charts(
     doc: Document, questionnaire: Questionnaire, scores: Scores, texts: ReportTexts
 ) -> None:
-    """The results page's charts, those the answers allow, each whole on one page."""
-    builders = []
-    if "goals" in scores.known:
-        builders.append(charts.goals_chart)
-    if "mix" in scores.known:
-        builders.append(charts.hours_chart)
-    if scores.alignment is not None:
-        builders += [charts.gap_chart, charts.mix_chart]
-    if not builders:
+    """The results page's charts (``charts.result_charts``), each whole on one page."""
+    shown = charts.result_charts(questionnaire, scores, width=plot_width(doc.epw))
+    if not shown:
         return
     doc.heading(texts.results)
-    plot = plot_width(doc.epw)
-    for build in builders:
-        png = chart_png(build(questionnaire, scores, width=plot))
+    for chart in shown:
+        png = chart_png(chart)
         doc.picture(png, width=min(doc.epw, chart_width(png)), align="L")
         doc.gap(8)
+
+
+def _first_step(doc: Document, questionnaire: Questionnaire, scores: Scores) -> None:
+    """The suggested first step, in the words the results page uses."""
+    words = first_step_words.describe(questionnaire, scores)
+    if words is None:
+        return
+    doc.heading(questionnaire.texts.first_step_title)
+    doc.paragraph(words.intro, BODY, after=2)
+    for item in words.items:
+        doc.paragraph(f"• {item}", BODY, indent=4, after=1.5)
+    doc.gap(6)
 
 
 def _findings(doc: Document, found: list[Finding], texts: ReportTexts) -> None:
@@ -145,7 +154,7 @@ def _findings(doc: Document, found: list[Finding], texts: ReportTexts) -> None:
     if not found:
         doc.paragraph(texts.no_findings, EMPHASIS)
     for finding in found:
-        doc.marked(finding.text, texts.rule.format(id=finding.rule_id))
+        doc.marked(finding.text)
         doc.gap(3.5)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from netclarity import charts, insights, scoring
+from netclarity import charts, first_step_words, insights, scoring
 from netclarity.questionnaire import Questionnaire
 from netclarity.ui import (
     context,
@@ -42,16 +42,33 @@ def _missing(session: context.Session, scores: scoring.Scores) -> bool:
 
 
 def _score_header(questionnaire: Questionnaire, scores: scoring.Scores) -> None:
+    """The alignment, with one sentence that says what the number means."""
     texts = questionnaire.texts
-    alignment = round(scores.alignment or 0)
     number, meaning = st.columns([1, 3], vertical_alignment="center")
+    if scores.alignment is None:
+        number.metric(texts.alignment_label, "–")
+        meaning.markdown(texts.alignment_none)
+        return
+    alignment = round(scores.alignment)
     number.metric(texts.alignment_label, f"{alignment}/100")
     meaning.markdown(texts.alignment_line.format(score=alignment))
 
 
+def _first_step(questionnaire: Questionnaire, scores: scoring.Scores) -> None:
+    """The suggested first step in words; place names come from the file, shown as text."""
+    words = first_step_words.describe(questionnaire, scores)
+    if words is None:
+        return
+    with st.container(border=True):
+        st.subheader(questionnaire.texts.first_step_title)
+        safe_text.show(words.intro)
+        for item in words.items:
+            safe_text.show_item(item)
+
+
 def _charts(questionnaire: Questionnaire, scores: scoring.Scores) -> None:
-    for build in (charts.goals_chart, charts.hours_chart, charts.gap_chart, charts.mix_chart):
-        show_chart(build(questionnaire, scores))
+    for chart in charts.result_charts(questionnaire, scores):
+        show_chart(chart)
 
 
 def _findings(questionnaire: Questionnaire, found: list[insights.Finding]) -> None:
@@ -62,7 +79,6 @@ def _findings(questionnaire: Questionnaire, found: list[insights.Finding]) -> No
     for finding in found:
         with st.container(border=True):
             safe_text.show(finding.text)
-            st.caption(texts.finding_rule.format(rule=finding.rule_id))
 
 
 def results_screen(session: context.Session) -> None:
@@ -74,6 +90,7 @@ def results_screen(session: context.Session) -> None:
     scores = scoring.score(questionnaire, answers)
     if not _missing(session, scores):
         _score_header(questionnaire, scores)
+        _first_step(questionnaire, scores)
         rounds.comparison(session)
         _charts(questionnaire, scores)
         _findings(questionnaire, insights.findings(questionnaire, scores, answers))

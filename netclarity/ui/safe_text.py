@@ -16,3 +16,8 @@ import streamlit as st
 def show(text: str) -> None:
     """Show ``text`` exactly as typed: no Markdown, no HTML, no links, no icons."""
     st.text(text)
+
+
+def show_item(text: str) -> None:
+    """One point of a list, shown as ``show`` does, after a bullet."""
+    st.text(f"• {text}")

@@ -314,8 +314,9 @@ def render(
     with st.container(border=True):
         shown = RENDERERS[question.type](questionnaire, question, answers)
         stored = answers.get(question.id)
+        zero_given = stored is None and answer_rules.accepts_zero(question)
         if shown != stored and (
-            answer_rules.is_answered(shown) or answer_rules.is_answered(stored)
+            answer_rules.is_answered(shown) or answer_rules.is_answered(stored) or zero_given
         ):
             saving.save(question.id, shown)
         if check or _over_limit(question, shown):

@@ -22,7 +22,7 @@ from netclarity.questionnaire import Poll
 from netclarity.ui import context, flow, safe_text
 from netclarity.ui.workshop_access import workshop_of, workshops
 
-# app.py imports this module on every start: the room, its charts and scoring (scipy,
+# app.py imports this module on every start: the room, its charts and scoring (numpy,
 # Altair) are imported where used, so the first page shows sooner (bench_cold_start.py).
 if TYPE_CHECKING:
     from netclarity import scoring

@@ -23,12 +23,13 @@ from netclarity.scoring import Scores
 from netclarity.workshop.room import Room
 
 # The facilitator's words (their screens and the group PDF are in English).
-ROOM_GOALS_TITLE = "What the room wants from networking, and what its time delivers"
+ROOM_GOALS_TITLE = "What the room wants from networking, and how well its hours serve it"
 ROOM_GOALS_SUBTITLE = (
-    "Average share per goal over the {count} people who finished. Where the orange bar is "
-    "shorter, the room's hours serve that goal less than it wants."
+    "Averages over the {count} people who finished: how much each goal is wanted (a "
+    "person's first goal = 100%) and how well their hours serve it (100% = every hour in "
+    "the best place for it). A served bar well short of the wanted bar is a gap."
 )
-ROOM_WANTS, ROOM_DELIVERS = "What the room wants", "What the room's time delivers"
+ROOM_WANTS, ROOM_DELIVERS = "How much the room wants it", "How well its hours serve it"
 ROOM_HOURS_TITLE = "Where the room's hours go"
 ROOM_HOURS_SUBTITLE = "Share of all {hours} hours a month the room gave."
 ALIGNMENT_TITLE = "How well time and goals line up, person by person"
@@ -37,7 +38,7 @@ ALIGNMENT_AXIS, PEOPLE_AXIS = "Alignment (bands of ten)", "People"
 OBLIGATIONS_TITLE = "Where people go because they feel they should"
 OBLIGATIONS_SUBTITLE = "{count} of {people} people go somewhere out of obligation."
 UNSERVED_TITLE = "Top goals that get less time than people want"
-UNSERVED_SUBTITLE = "People for whom the goal is a top goal but gets less than its share."
+UNSERVED_SUBTITLE = "People for whom the goal is a top goal but whose hours serve it little."
 PROGRESS_TITLE = "How far everyone has got"
 PROGRESS_SUBTITLE = "People on each page or past it; finished people count for every page."
 POLL_SUBTITLE = "{count} answers."
@@ -142,10 +143,10 @@ def room_goals_chart(
     questionnaire: Questionnaire, room: Room, *, width: Width = "container"
 ) -> alt.LayerChart:
     labels = {g.id: g.chart_label for g in questionnaire.goals}
-    ordered = sorted(labels, key=lambda g: (-room.stated[g], -room.delivered[g]))
+    ordered = sorted(labels, key=lambda g: (-room.want[g], -room.delivered[g]))
     return paired_bars(
         questionnaire,
-        [(labels[g], room.stated[g], room.delivered[g]) for g in ordered],
+        [(labels[g], room.want[g], room.delivered[g]) for g in ordered],
         (ROOM_WANTS, ROOM_DELIVERS),
         title=ROOM_GOALS_TITLE,
         subtitle=ROOM_GOALS_SUBTITLE.format(count=room.scored),

@@ -68,7 +68,7 @@ def room_functions(questionnaire: Questionnaire, room: Room) -> dict[str, Callab
         "room_size": size,
         "room_goal_weight": lambda g: goal(room.stated, g),
         "room_delivered": lambda g: goal(room.delivered, g),
-        "room_gap": lambda g: goal(room.delivered, g) - goal(room.stated, g),
+        "room_gap": lambda g: goal(room.delivered, g) - goal(room.want, g),
         "room_mix_share": mix_share,
         "room_obligation_share": obligation_share,
         "room_alignment": alignment,

@@ -9,16 +9,18 @@ Definitions (the dashboard, the group PDF, the room rules and "me vs. the room" 
   least ``threshold`` have completed (``visible``): with fewer, a room's average could give
   away one person's answers. Each person's numbers are those ``netclarity.scoring`` gives
   them (the same definitions, computed for the whole room at once):
-  - ``stated`` / ``delivered``: the average stated weight and delivered share per goal, over
-    the completed participants who gave both goals and hours (``scored``);
+  - ``stated`` / ``want`` / ``delivered``: the average stated weight (share of points), want
+    (points as a share of the person's first goal's) and served share (how well their hours
+    serve the goal, ``scoring.served``) per goal, over the completed participants who gave
+    both goals and hours (``scored``);
   - ``hours_share``: the share of all the room's hours (``total_hours`` a month, of everyone
     completed who gave hours) that goes to each channel;
   - ``alignments``: every scored participant's alignment, sorted; ``median_alignment``;
   - ``obligations``: per channel, how many go there because they feel they should;
     ``with_obligation``: how many have at least one such place, out of ``motive_count``
     who answered the motive question;
-  - ``unserved``: per goal, how many have it among their top goals yet get less of it than
-    they want (its gap is below ``-scoring.TOLERANCE``).
+  - ``unserved``: per goal, how many have it among their top goals yet are under-served on it
+    (served below want by more than ``scoring.GAP``).
 * *Polls* count the answers of every participant who answered, finished or not, so the room
   sees its poll fill up live; a poll's result is shown once ``threshold`` have answered it.
 * *Free text* answers of the completed participants, in an order that says nothing about who
@@ -26,8 +28,9 @@ Definitions (the dashboard, the group PDF, the room rules and "me vs. the room" 
   next so a projected list does not jump about.
 
 Everything runs on arrays: the answers are read into one matrix per role and the scores of
-the whole room come from a few vectorised operations (``best`` for the best matches), so
-10,000 responses aggregate in well under a second.
+the whole room come from the same functions that score one person (``scoring.alignments``,
+``scoring.served``, ``scoring.wants``, ``scoring.top_goals_mask``), so a person and a
+one-person room always agree, and 10,000 responses aggregate in well under a second.
 """
 
 from __future__ import annotations
@@ -51,7 +54,6 @@ from netclarity.questionnaire import (
     TextQuestion,
 )
 from netclarity.store.database import Database
-from netclarity.workshop.best import best_matches, fits
 from netclarity.workshop.data import Participant, load_participants
 from netclarity.workshop.store import Workshop
 
@@ -84,6 +86,7 @@ class Room:
     reached: tuple[tuple[str, int], ...]
     scored: int
     stated: dict[str, float]
+    want: dict[str, float]
     delivered: dict[str, float]
     hours_share: dict[str, float]
     total_hours: float
@@ -118,7 +121,8 @@ class Room:
         return self.with_obligation / self.motive_count if self.motive_count else None
 
     def gap(self, goal_id: str) -> float:
-        return self.delivered[goal_id] - self.stated[goal_id]
+        """Average served minus average want (the person's ``GoalScore.gap``, averaged)."""
+        return self.delivered[goal_id] - self.want[goal_id]
 
 
 def needed_keys(questionnaire: Questionnaire) -> set[str]:
@@ -179,15 +183,16 @@ def summarise(
 
     raw = _amounts(done, questionnaire.question_with_role("goals"), goal_ids)
     hours = _amounts(done, questionnaire.question_with_role("mix"), channel_ids)
-    stated = _normalised(raw)
-    fit = np.array(fits(questionnaire), dtype=np.float64).reshape(len(channel_ids), len(goal_ids))
-    delivered = _normalised(hours @ fit)
+    stated = scoring.normalised(raw)
+    want = scoring.wants(raw)
+    fit = scoring.fit_matrix(questionnaire)
+    delivered = scoring.served(hours, fit)
     has_goals, has_mix = raw.sum(axis=1) > 0, hours.sum(axis=1) > 0
     scored = has_goals & has_mix
 
-    alignments = _alignments(questionnaire, stated[scored], delivered[scored])
-    top = (raw > 0) & (raw >= scoring.TOP_RATIO * raw.max(axis=1, initial=0.0)[:, None])
-    under = (delivered - stated) < -scoring.TOLERANCE
+    alignments = scoring.alignments(stated[scored], hours[scored], fit)
+    top = scoring.top_goals_mask(raw)
+    under = (delivered - want) < -scoring.GAP
     motive_known, obligation = _obligations(questionnaire, done, channel_ids)
     mixed_hours = hours[has_mix].sum(axis=0)
     total_hours = float(mixed_hours.sum())
@@ -199,6 +204,7 @@ def summarise(
         reached=_reached(questionnaire, participants),
         scored=int(scored.sum()),
         stated=_by_id(goal_ids, _mean(stated[scored], len(goal_ids))),
+        want=_by_id(goal_ids, _mean(want[scored], len(goal_ids))),
         delivered=_by_id(goal_ids, _mean(delivered[scored], len(goal_ids))),
         hours_share=_by_id(
             channel_ids, mixed_hours / total_hours if total_hours else np.zeros(len(channel_ids))
@@ -243,22 +249,6 @@ def _amounts(
     return np.array([[_number(a) for a in row] for row in rows], dtype=np.float64).reshape(
         len(given), len(ids)
     )
-
-
-def _normalised(amounts: Floats) -> Floats:
-    totals = amounts.sum(axis=1, keepdims=True)
-    safe = np.where(totals > 0, totals, 1.0)
-    return np.asarray(np.where(totals > 0, amounts / safe, 0.0), dtype=np.float64)
-
-
-def _alignments(questionnaire: Questionnaire, stated: Floats, delivered: Floats) -> Floats:
-    """``scoring.alignment`` of every row: ``100 * match / best``, 100 within ``PRECISION``."""
-    matched = np.minimum(stated, delivered).sum(axis=1)
-    best = best_matches(questionnaire, stated)
-    safe = np.where(best > 0, best, 1.0)
-    ratio = np.maximum(0.0, 100.0 * matched / safe)
-    reached = matched >= best * (1.0 - scoring.PRECISION)
-    return np.asarray(np.where(best <= 0, 0.0, np.where(reached, 100.0, ratio)), dtype=np.float64)
 
 
 def _obligations(

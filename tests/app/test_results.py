@@ -14,16 +14,16 @@ def results(make_app: MakeApp) -> AppTest:
     return see.click().run()
 
 
-def test_results_show_the_alignment_and_all_four_charts(make_app: MakeApp) -> None:
+def test_results_show_the_alignment_the_first_step_and_three_charts(make_app: MakeApp) -> None:
     app = results(make_app)
     assert app.title[0].value == "Your results"
     assert app.metric[0].label == "Alignment"
-    assert len(app.get("vega_lite_chart")) == 4
+    assert "Your first step" in [s.value for s in app.subheader]
+    assert len(app.get("vega_lite_chart")) == 3
     titles = [m.value for m in app.markdown if m.value.startswith("**")]
-    assert titles[:4] == [
-        "**What you want from networking, and what your time delivers**",
+    assert titles[:3] == [
+        "**What you want from networking, and how well your hours serve it**",
         "**Where your hours go**",
-        "**Which goals get less, or more, than you want**",
         "**Your hours now, and a first step toward your goals**",
     ]
 
@@ -59,4 +59,6 @@ def test_a_new_round_starts_empty_and_its_results_compare_with_the_last(
 
     assert "Since last time" in [s.value for s in app.subheader]
     assert "Round 2 compared with round 1." in [c.value for c in app.caption]
-    assert len(app.get("vega_lite_chart")) == 5  # four charts and alignment over the rounds
+    # every minute in the canteen, the best place: keep going, so no first-step chart; goals,
+    # hours and alignment over the rounds
+    assert len(app.get("vega_lite_chart")) == 3

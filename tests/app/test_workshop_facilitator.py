@@ -181,10 +181,11 @@ def test_the_dashboard_shows_the_room_once_enough_have_finished(
     titles = [m.value for m in app.markdown if m.value.startswith("**")]
 
     assert [m.value for m in app.metric] == ["2", "0", "2"]
-    assert "**What the room wants from networking, and what its time delivers**" in titles
+    assert "**What the room wants from networking, and how well its hours serve it**" in titles
     assert "**Are events worth it?**" in titles
-    prompts, texts = [t.value for t in app.text[:2]], [t.value for t in app.text[2:]]
+    prompts, texts = [t.value for t in app.text[:3]], [t.value for t in app.text[3:]]
     assert prompts == [
+        "The room wants 25% A and its time gives 25.0%.",
         "50% say yes.",
         "100% go somewhere out of duty; 33% of hours go to Channel Z.",
     ]

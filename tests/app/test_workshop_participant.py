@@ -170,7 +170,7 @@ def test_results_set_the_person_beside_the_room_once_enough_have_finished(
     app = results(make_app, token)
     titles = [m.value for m in app.markdown if m.value.startswith("**")]
 
-    assert "Your alignment is 90 out of 100; half the room is at 95 or below." in [
+    assert "Your alignment is 75 out of 100; half the room is at 62 or below." in [
         m.value for m in app.markdown
     ]
     assert "**What you want from networking, and what the room wants**" in titles

@@ -22,8 +22,7 @@ ANSWERS = {
     "hours": {"x": 6, "y": 2, "z": 2},
     "motive": {"x": "want", "y": "should", "z": "want"},
 }
-"""Delivered a 18/32, b 10/32, c 4/32; alignment 2775/29 = 95.7; top goals a and b (see
-test_scoring)."""
+"""Served a 0.6, b 0.5, c 0.2; alignment 71.1; top goals a and b (see test_scoring)."""
 
 
 @pytest.fixture(scope="module")
@@ -48,33 +47,41 @@ def colours(spec: dict[str, Any]) -> dict[str, str]:
     return dict(zip(scale["domain"], scale["range"], strict=True))
 
 
-def test_goals_chart_puts_stated_and_delivered_side_by_side(
+def test_goals_chart_puts_want_and_served_side_by_side_on_one_scale(
     small: Questionnaire, scores: scoring.Scores
 ) -> None:
+    """Want: 50/30/20 points against the first goal's 50; served: 0.6, 0.5, 0.2 (see
+    test_scoring)."""
     spec = charts.goals_chart(small, scores).to_dict()
     assert [(r["goal"], r["series"], r["share"], r["label"]) for r in data(spec)] == [
-        ("A", "What you want", 0.5, "50%"),
-        ("A", "What your time delivers", 0.5625, "56%"),
-        ("Goal B", "What you want", 0.3, "30%"),
-        ("Goal B", "What your time delivers", 0.3125, "31%"),
-        ("Goal C", "What you want", 0.2, "20%"),
-        ("Goal C", "What your time delivers", 0.125, "12%"),
+        ("A", "How much you want it", 1.0, "100%"),
+        ("A", "How well your hours serve it", pytest.approx(0.6), "60%"),
+        ("Goal B", "How much you want it", 0.6, "60%"),
+        ("Goal B", "How well your hours serve it", 0.5, "50%"),
+        ("Goal C", "How much you want it", 0.4, "40%"),
+        ("Goal C", "How well your hours serve it", pytest.approx(0.2), "20%"),
     ]
     assert spec["layer"][0]["encoding"]["y"]["sort"] == ["A", "Goal B", "Goal C"]
     assert colours(spec) == {
-        "What you want": charts.BLUE,
-        "What your time delivers": charts.ORANGE,
+        "How much you want it": charts.WANT,
+        "How well your hours serve it": charts.SERVED,
     }
+
+
+def test_goals_given_no_points_are_not_shown_as_delivered(small: Questionnaire) -> None:
+    scores = scoring.score(small, {**ANSWERS, "weights": {"a": 100}})
+    spec = charts.goals_chart(small, scores).to_dict()
+    assert {r["goal"] for r in data(spec)} == {"A"}
 
 
 def test_goals_chart_title_says_what_to_look_at(
     small: Questionnaire, scores: scoring.Scores
 ) -> None:
     title = charts.goals_chart(small, scores).to_dict()["title"]
-    assert title["text"] == ["What you want from networking, and what your time delivers"]
+    assert title["text"] == ["What you want from networking, and how well your hours serve it"]
     assert " ".join(title["subtitle"]) == (
-        "Alignment 96 out of 100. Where the orange bar is shorter than the blue one, that "
-        "goal gets less of your time than you want."
+        "For each goal you gave points: how much you want it (your first goal = 100%) and how "
+        "well your hours serve it (100% = every hour in the best place for that goal)."
     )
 
 
@@ -123,40 +130,39 @@ def test_hours_chart_tooltip_tells_motive_only_when_it_was_asked(
     )
 
 
-def test_gap_chart_diverges_from_zero_most_under_served_first(
+def test_mix_chart_shows_now_and_the_first_step(
     small: Questionnaire, scores: scoring.Scores
 ) -> None:
-    spec = charts.gap_chart(small, scores).to_dict()
-    assert [(r["goal"], r["gap"], r["status"], r["label"]) for r in data(spec)] == [
-        ("Goal C", pytest.approx(-0.075), "Gets less than you want", "-8%"),
-        ("Goal B", pytest.approx(0.0125), "About right", "+1%"),
-        ("A", pytest.approx(0.0625), "Gets more than you want", "+6%"),
-    ]
-    assert colours(spec) == {
-        "Gets less than you want": charts.VERMILLION,
-        "About right": charts.GREY,
-        "Gets more than you want": charts.BLUE,
-    }
-    domain = spec["layer"][0]["encoding"]["x"]["scale"]["domain"]
-    assert domain[0] == -domain[1]
-    assert spec["layer"][-1]["mark"]["type"] == "rule"
-
-
-def test_mix_chart_shows_now_and_suggested_hours(
-    small: Questionnaire, scores: scoring.Scores
-) -> None:
-    """Suggested x 20/3 = 6.7 h, y 10/3 = 3.3 h, z 0 h, alignment 100 (see test_scoring)."""
+    """y is attended out of duty: a quarter of its 2 h (0.5 h) and half of z's 2 h (which
+    serves nothing) move into x, the best place: (7.5 * 1.8 + 1.5) / 10 = 1.5 an hour, 83."""
     spec = charts.mix_chart(small, scores).to_dict()
     assert [(r["channel"], r["series"], r["hours"]) for r in data(spec)] == [
         ("Channel X", "Now", 6.0),
-        ("Channel X", "Suggested", 6.7),
+        ("Channel X", "Suggested", 7.5),
         ("Channel Y", "Now", 2.0),
-        ("Channel Y", "Suggested", 3.3),
+        ("Channel Y", "Suggested", 1.5),
         ("Channel Z", "Now", 2.0),
-        ("Channel Z", "Suggested", 0.0),
+        ("Channel Z", "Suggested", 1.0),
     ]
     assert spec["title"]["subtitle"] == [
-        "Same 10 hours a month, 2 of them moved. Alignment would go from 96 to 100."
+        "Same 10 hours a month, 1.5 of them moved. Alignment would go from 71 to 83."
+    ]
+    assert colours(spec) == {"Now": charts.NOW, "Suggested": charts.SUGGESTED}
+
+
+def test_the_results_show_the_mix_chart_only_when_the_step_moves_hours(
+    small: Questionnaire,
+) -> None:
+    settled = scoring.score(small, {"weights": {"a": 100}, "active": "yes", "hours": {"x": 4}})
+    assert len(charts.result_charts(small, settled)) == 2
+    assert len(charts.result_charts(small, scoring.score(small, ANSWERS))) == 3
+
+
+def test_zero_hours_show_only_the_starter_plan(small: Questionnaire) -> None:
+    starter = scoring.score(small, {"weights": {"a": 100}, "active": "yes", "hours": {}})
+    (chart,) = charts.result_charts(small, starter)
+    assert chart.to_dict()["title"]["subtitle"] == [
+        "A starter plan: a few hours a month in the places that fit your goals best."
     ]
 
 
@@ -209,7 +215,6 @@ def built(small: Questionnaire, scores: scoring.Scores) -> list[Any]:
     return [
         charts.goals_chart(small, scores, width=400),
         charts.hours_chart(small, scores, width=400),
-        charts.gap_chart(small, scores, width=400),
         charts.mix_chart(small, scores, width=400),
         charts.alignment_over_time(small, [("1", 50.0), ("2", 75.0)], width=400),
     ]

@@ -14,9 +14,10 @@ from tests.support.every_type import EVERY_TYPE
 
 BROKEN = Path(__file__).resolve().parents[1] / "questionnaires" / "broken"
 FUNCTIONS = (
-    "alignment, answer, delivered, gap, goal_weight, hours, is_obligation, is_top_goal, label, "
-    "mix_share, money, obligation_share, served_share, top_channel, top_goal, total_hours, "
-    "total_money, unserved_share"
+    "alignment, answer, brought, delivered, gap, goal_weight, hours, hours_moved, is_obligation, "
+    "is_top_goal, label, least_served_top_goal, mix_share, mode_share, money, nothing_share, "
+    "obligation_share, outcome_share, places_used, served_share, top_channel, top_goal, "
+    "total_hours, total_money, unserved_share"
 )
 
 

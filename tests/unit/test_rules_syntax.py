@@ -10,9 +10,10 @@ from tests.support.every_type import problems_after
 
 WHEN = "when: goal_weight(talk) > 0.5 and mix_share(video) > 0.5"
 PERSON_FUNCTIONS = (
-    "alignment, answer, delivered, gap, goal_weight, hours, is_obligation, is_top_goal, label, "
-    "mix_share, money, obligation_share, served_share, top_channel, top_goal, total_hours, "
-    "total_money, unserved_share"
+    "alignment, answer, brought, delivered, gap, goal_weight, hours, hours_moved, is_obligation, "
+    "is_top_goal, label, least_served_top_goal, mix_share, mode_share, money, nothing_share, "
+    "obligation_share, outcome_share, places_used, served_share, top_channel, top_goal, "
+    "total_hours, total_money, unserved_share"
 )
 
 

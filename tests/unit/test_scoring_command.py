@@ -25,44 +25,45 @@ def test_the_readme_example(capsys: pytest.CaptureFixture[str]) -> None:
     """Sam: goals clients 40, community 20, learning 20, mutual help 10, camaraderie 10;
     hours breakfast clubs 8, paid events 6, LinkedIn 4, one-to-ones 2, meet-ups 2 (22 h).
 
-    Hours x fit, summed per goal: community 38, camaraderie 40, learning 30, thinking 18,
-    new people 48, a specific person 30, clients 30, partners 38, mutual help 40; total 312
-    (8*13 + 6*12 + 4*16 + 2*19 + 2*17). Match = sum of min(stated, delivered) =
-    38/312 + 0.1 + 30/312 + 30/312 + 0.1 = 401/780 = 0.514.
+    An hour is worth its fit weighted by the points: breakfast clubs 1.4, paid events 1.1,
+    LinkedIn 1.9, one-to-ones 2.2, meet-ups 1.9; the best places are one-to-ones and online
+    communities at 2.2. Average (8 * 1.4 + 6 * 1.1 + 4 * 1.9 + 2 * 2.2 + 2 * 1.9) / 22 =
+    33.6 / 22 = 1.527: alignment 100 * 1.527 / 2.2 = 69.4 (match and best on the 0-1 scale:
+    0.509 and 0.733).
 
-    No mix delivers 40% clients (calls and visits, the most focused on clients, put 3 of 11
-    fit points there). The best mix is own content and Facebook with 4/5 and 1/5 of the fit:
-    community 0.8*3/16 + 0.2*3/12 = 0.2, camaraderie 0.05 + 0.05 = 0.1, learning and
-    clients 0.1 + 0.2/12 = 7/60 each, mutual help 0.1 + 1/30 (more than its 0.1): best =
-    0.2 + 0.1 + 7/60 + 7/60 + 0.1 = 19/30 = 0.633 (that no mix does better is checked in
-    test_scoring_properties). Alignment = 100 * (401/780) / (19/30) = 100 * 401/494 = 81.17.
+    Clients, his first goal: served (8 + 6 + 4 * 2 + 2 * 3 + 2) * 1 / (22 * 3) = 30/66 =
+    0.455 against a want of 1: under-served by 0.545.
 
-    Top goals (at least half of 40 points): clients, community, learning. Below 90, the
-    suggestion is a first step to 90 (worked out in test_scoring_suggestion): paid events
-    6 h -> 0 and breakfast clubs 8 h -> 6.6 h, the two obligations; own content 6.8 h and
-    Facebook 0.6 h; one-to-ones, meet-ups and LinkedIn keep theirs; 7.4 h move. (The only
-    best mix, own content and Facebook with fit 4 : 1, hours 4/16 : 1/12 = 3 : 1, would move
-    all 22 h.)
+    First step: breakfast clubs (should, nothing yet) give half, 4 h; paid events (should) a
+    quarter, 1.5 h. They go to the places he wants and that brought something, each at most
+    doubling: one-to-ones 2 h (revenue), meet-ups 2 h (learning), LinkedIn 1.5 h. Alignment
+    would go to 77.3.
 
     Money 60 + 90 + 30 = 180 over four channels that brought something: 45 per outcome.
     """
     status, result, err = score(capsys, str(EXAMPLE))
     assert (status, err) == (0, "")
-    assert (result["alignment"], result["match"], result["best"]) == (81.2, 0.514, 0.633)
+    assert (result["alignment"], result["match"], result["best"]) == (69.4, 0.509, 0.733)
+    assert result["alignment_text"].startswith(
+        "An average hour of your networking serves the goals you gave points 69% as well"
+    )
     assert result["missing"] == []
     assert result["top_goals"] == ["clients", "community", "learning"]
-    goals = {g["id"]: (g["stated"], g["delivered"], g["gap"], g["status"]) for g in result["goals"]}
-    assert goals["clients"] == (0.4, 0.096, -0.304, "under")
-    assert goals["community"] == (0.2, 0.122, -0.078, "under")
-    assert goals["learning"] == (0.2, 0.096, -0.104, "under")
-    assert goals["camaraderie"] == (0.1, 0.128, 0.028, "on_target")
-    assert goals["new_people"] == (0.0, 0.154, 0.154, "over")
+    goals = {
+        g["id"]: (g["stated"], g["want"], g["served"], g["gap"], g["status"])
+        for g in result["goals"]
+    }
+    assert goals["clients"] == (0.4, 1.0, 0.455, -0.545, "under")
+    assert goals["community"] == (0.2, 0.5, 0.576, 0.076, "on_target")
+    assert goals["new_people"] == (0.0, 0.0, 0.727, 0.727, "over")
     assert result["flags"] == {
         "unserved_channels": ["paid_events"],
         "unserved_share": 0.273,
         "obligations": ["breakfast_clubs", "paid_events"],
         "obligation_share": 0.636,
         "nothing_delivered": False,
+        "nothing_share": 0.364,
+        "places_used": 5,
     }
     assert result["money"] == {"total": 180.0, "outcomes": 4, "cost_per_outcome": 45.0}
     costs = {c["id"]: c["cost_per_hour"] for c in result["channels"]}
@@ -72,32 +73,42 @@ def test_the_readme_example(capsys: pytest.CaptureFixture[str]) -> None:
         "meetups": None,
         "one_to_ones": None,
         "linkedin": 7.5,
-        "facebook": None,
-        "own_content": None,
     }
-    assert result["suggested"] == {
-        "target": 90.0,
-        "alignment": 90.0,
-        "moved": 7.4,
-        "hours": {
-            "breakfast_clubs": 6.6,
-            "paid_events": 0.0,
-            "meetups": 2.0,
-            "one_to_ones": 2.0,
-            "linkedin": 4.0,
-            "facebook": 0.6,
-            "own_content": 6.8,
+    suggested = result["suggested"]
+    assert (suggested["kind"], suggested["target"], suggested["alignment"]) == (
+        "rebalance",
+        None,
+        77.3,
+    )
+    assert (suggested["moved"], suggested["hours"]) == (
+        5.5,
+        {
+            "breakfast_clubs": 4.0,
+            "paid_events": 4.5,
+            "meetups": 4.0,
+            "one_to_ones": 4.0,
+            "linkedin": 5.5,
         },
+    )
+    assert suggested["reasons"] == {
+        "paid_events": ["should", "low"],
+        "breakfast_clubs": ["should", "nothing"],
     }
+    assert suggested["text"]["items"][0] == (
+        "Take 4 h a month from Breakfast clubs: you go because you feel you should, "
+        "and it has brought nothing much yet."
+    )
     assert [f["rule"] for f in result["findings"]] == [
         "goals_not_written_down",
+        "top_goal_underserved",
         "obligation_heavy",
         "top_channel_obligation",
         "paid_events_for_clients",
+        "builds_on_clients",
         "spend_without_return",
         "many_connections_few_relationships",
     ]
-    assert result["findings"][1]["text"].startswith("64% of your networking hours")
+    assert result["findings"][2]["text"].startswith("64% of your networking hours")
 
 
 def test_a_questionnaire_file_can_be_named(
@@ -115,7 +126,7 @@ def test_a_questionnaire_file_can_be_named(
     )
     status, result, _ = score(capsys, str(response), "--questionnaire", str(EVERY_TYPE))
     assert status == 0
-    assert (result["alignment"], result["match"], result["best"]) == (98.6, 0.986, 1.0)
+    assert (result["alignment"], result["match"], result["best"]) == (50.6, 0.456, 0.9)
     assert result["missing"] == ["motive"]
 
 

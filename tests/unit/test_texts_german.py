@@ -80,7 +80,6 @@ def chart_specs(deutsch: Questionnaire) -> list[dict[str, Any]]:
         charts.goals_chart(deutsch, scores),
         charts.hours_chart(deutsch, scores),
         charts.hours_chart(deutsch, hours_only),
-        charts.gap_chart(deutsch, scores),
         charts.mix_chart(deutsch, scores),
         charts.alignment_over_time(deutsch, [("Runde 1", 40.0), ("Runde 2", 62.5)]),
     ]
@@ -138,7 +137,7 @@ def test_the_pdf_of_a_german_questionnaire_contains_no_english(
         "Beibehalten: Interessenten anrufen",
         "Fachgruppen im Internet: 2,5 Stunden",
         "60% Ihrer Stunden gehen in Frühstücksclubs",
-        "Regel pflichttermine",
+        "Ihr erster Schritt",
     ],
 )
 def test_the_pdf_of_a_german_questionnaire_speaks_german(

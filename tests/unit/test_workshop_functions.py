@@ -21,11 +21,11 @@ def test_every_room_function_has_the_rooms_value() -> None:
 
     assert f["room_size"]() == 3
     assert f["room_goal_weight"]("a") == pytest.approx(0.5)
-    assert f["room_delivered"]("a") == pytest.approx(0.375)
-    assert f["room_gap"]("b") == pytest.approx(0.375 - 1 / 6)
+    assert f["room_delivered"]("a") == pytest.approx(0.5)
+    assert f["room_gap"]("b") == pytest.approx(1.75 / 3 - 1 / 3)
     assert f["room_mix_share"]("z") == pytest.approx(4 / 17)
     assert f["room_obligation_share"]() == pytest.approx(2 / 3)
-    assert f["room_alignment"]() == pytest.approx(100.0)
+    assert f["room_alignment"]() == pytest.approx(75.0)
     assert f["poll_share"]("vote", "maybe") == pytest.approx(0.25)
     assert f["room_label"]("z") == "Channel Z"
 
@@ -54,10 +54,10 @@ def test_the_prompts_are_the_room_rules_that_hold_with_their_numbers_filled_in()
     found = prompts(QUESTIONNAIRE, room())
 
     assert [(f.rule_id, f.text) for f in found] == [
-        ("room_wants_more_a", "The room wants 50% A and its time gives 37.5%."),
+        ("room_wants_more_a", "The room wants 50% A and its time gives 50.0%."),
         ("room_votes_yes", "50% say yes."),
         ("room_obligations", "67% go somewhere out of duty; 24% of hours go to Channel Z."),
-        ("room_well_aligned", "Typical alignment 100."),
+        ("room_well_aligned", "Typical alignment 75."),
     ]
 
 
