@@ -54,6 +54,9 @@ CONTAINER_GUESS = 640
 AXIS_LABELS = 150
 """Room the labels of the vertical axis take beside the plot, roughly."""
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
+LEGEND = alt.Legend(title=None, orient="top", direction="vertical")
+"""Legend entries one under another above the plot: a long label in any language stays whole
+on a phone, where side by side they would be cut off."""
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,7 @@ def paired_bars(
         color=alt.Color(
             "series:N",
             scale=alt.Scale(domain=list(series), range=list(colours)),
-            legend=alt.Legend(title=None, orient="top"),
+            legend=LEGEND,
         )
     )
     values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N")
@@ -208,7 +211,7 @@ def hours_chart(
         color=alt.Color(
             "kind:N",
             scale=alt.Scale(domain=kinds, range=[SERVED, SERVES_NONE][: len(kinds)]),
-            legend=alt.Legend(title=None, orient="top"),
+            legend=LEGEND,
         )
     )
     values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N")

@@ -99,14 +99,14 @@ class Place:
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
+        """Why hours leave: the person's own answers when they give a reason (duty, nothing
+        back), else that an hour there does less for their goals than elsewhere."""
         found: list[Reason] = []
         if self.should:
             found.append("should")
         if self.nothing:
             found.append("nothing")
-        if self.value < KEEP and self.protection < 1.0:
-            found.append("low")
-        return tuple(found)
+        return tuple(found) or ("low",)
 
 
 @dataclass(frozen=True)

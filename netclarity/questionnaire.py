@@ -392,7 +392,7 @@ class Texts(Wording):
     )
     reason_should: Text = "you go because you feel you should"
     reason_nothing: Text = "it has brought nothing much yet"
-    reason_low: Text = "it does little for the goals you gave most points"
+    reason_low: Text = "an hour there does less for your goals than it would elsewhere"
     reason_separator: Text = Field(", and ", description="between the reasons for taking hours")
     missing_answers: Text = "Your results need a few more answers: {what}."
     missing_goals: Text = "what you network for"

@@ -35,6 +35,12 @@ def snap(page: Page, out: Path, name: str) -> None:
     )
     page.set_viewport_size({"width": width, "height": int(height) + 40})
     page.wait_for_timeout(1500)
+    # charts draw after the page settles: wait until every one has drawn its marks
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.vega-embed')]"
+        ".every(e => e.querySelector('svg.marks'))",
+        timeout=60_000,
+    )
     page.screenshot(path=out / f"{name}.png")
     page.set_viewport_size({"width": width, "height": 900})
     print(out / f"{name}.png")

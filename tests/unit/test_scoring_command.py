@@ -91,7 +91,7 @@ def test_the_readme_example(capsys: pytest.CaptureFixture[str]) -> None:
         },
     )
     assert suggested["reasons"] == {
-        "paid_events": ["should", "low"],
+        "paid_events": ["should"],
         "breakfast_clubs": ["should", "nothing"],
     }
     assert suggested["text"]["items"][0] == (
