@@ -1,0 +1,11 @@
+"""Running the app for real: the operator's commands, each a module with one job.
+
+``backup``          a consistent copy of the database while people answer, and loading one back
+``backup_command``  ``python -m netclarity backup -o FILE``
+``restore_command`` ``python -m netclarity restore FILE``
+``arguments``       ``--database`` and the app's settings, shared by the commands
+
+Each command reads the database URL the app uses (``netclarity.config``) unless given
+``--database``, prints what it did on standard output and problems as plain lines on standard
+error, and exits 1 when something is wrong.
+"""
