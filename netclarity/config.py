@@ -10,6 +10,9 @@ Each setting is read the same way, first found wins:
 ``database_url``: ``NETCLARITY_DATABASE_URL``, ``database_url``, else
 ``sqlite:///<project root>/data/netclarity.db`` — zero set-up; ``data/`` is created.
 
+``NETCLARITY_QUESTIONS`` (environment only) points the app at another folder of questionnaires
+than ``questions/`` (tests and benchmarks use it).
+
 ``retention_days``: ``NETCLARITY_RETENTION_DAYS``, ``retention_days``, else none — answers
 are kept until deleted. A whole number of days, at least 1 (``python -m netclarity expire``).
 
@@ -29,6 +32,7 @@ RETENTION_ENV_VAR = "NETCLARITY_RETENTION_DAYS"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SECRETS_FILE = Path(".streamlit") / "secrets.toml"
 DEFAULT_DATABASE = Path("data") / "netclarity.db"
+QUESTIONS_ENV_VAR = "NETCLARITY_QUESTIONS"
 _PSYCOPG_SCHEMES = ("postgresql://", "postgres://")
 
 
@@ -42,9 +46,21 @@ def database_url(environ: Mapping[str, str] | None = None, root: Path = PROJECT_
     configured = env.get(ENV_VAR, "").strip() or _database_url_secret(root / SECRETS_FILE)
     if configured:
         return normalise(configured)
-    database = root / DEFAULT_DATABASE
-    database.parent.mkdir(parents=True, exist_ok=True)
+    database = default_database(root)
+    # Only its owner may enter the folder: the database holds every answer in plain text.
+    database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     return f"sqlite:///{database}"
+
+
+def default_database(root: Path = PROJECT_ROOT) -> Path:
+    """The SQLite file used when no database URL is configured."""
+    return root / DEFAULT_DATABASE
+
+
+def questions_dir(environ: Mapping[str, str] | None = None, root: Path = PROJECT_ROOT) -> Path:
+    """The folder of questionnaire files: ``questions/``, or ``NETCLARITY_QUESTIONS``."""
+    env = os.environ if environ is None else environ
+    return Path(env.get(QUESTIONS_ENV_VAR) or root / "questions")
 
 
 def normalise(url: str) -> str:

@@ -1,5 +1,7 @@
 """Running the app for real: the operator's commands, each a module with one job.
 
+``doctor``          the checks of a deployment: database, files, fonts, questionnaires, secrets
+``doctor_command``  ``python -m netclarity doctor``
 ``backup``          a consistent copy of the database while people answer, and loading one back
 ``backup_command``  ``python -m netclarity backup -o FILE``
 ``restore_command`` ``python -m netclarity restore FILE``

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pytest
 
-from netclarity.config import ConfigError, database_url, normalise, retention_days
+from netclarity.config import (
+    ConfigError,
+    database_url,
+    normalise,
+    questions_dir,
+    retention_days,
+)
 
 PG = "postgresql+psycopg://app:secret@db.example.internal:5432/netclarity"
 
@@ -129,3 +136,16 @@ def test_a_retention_period_in_the_secrets_file_must_be_a_positive_whole_number(
 
     with pytest.raises(ConfigError, match="retention_days must be a whole number of days"):
         retention_days({}, root=tmp_path)
+
+
+def test_the_default_data_folder_is_created_for_its_owner_only(tmp_path: Path) -> None:
+    database_url({}, root=tmp_path)
+
+    assert stat.S_IMODE((tmp_path / "data").stat().st_mode) == 0o700
+
+
+def test_the_questionnaires_folder_can_be_moved_with_an_environment_variable(
+    tmp_path: Path,
+) -> None:
+    assert questions_dir({}, root=tmp_path) == tmp_path / "questions"
+    assert questions_dir({"NETCLARITY_QUESTIONS": "/srv/q"}, root=tmp_path) == Path("/srv/q")
