@@ -31,7 +31,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from netclarity import report_command, schema, score_command, validate
-from netclarity.operations import backup_command, doctor_command, restore_command
+from netclarity.operations import (
+    backup_command,
+    doctor_command,
+    expire_command,
+    restore_command,
+)
 from netclarity.workshop import command as export_command
 
 
@@ -63,6 +68,7 @@ COMMANDS = (
         "backup", "write a consistent copy of the database, while people answer", backup_command
     ),
     Command("restore", "load a backup into an empty database", restore_command),
+    Command("expire", "delete what is older than the retention period", expire_command),
 )
 
 
