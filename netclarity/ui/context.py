@@ -49,6 +49,18 @@ def _questions_dir() -> Path:
     return config.questions_dir()
 
 
+def retention_days() -> int | None:
+    """The retention period in days; None when none is set, or when the setting is unusable.
+
+    A bad value is the operator's to fix (``doctor`` and ``expire`` report it); a person's
+    page then promises nothing rather than failing.
+    """
+    try:
+        return config.retention_days()
+    except config.ConfigError:
+        return None
+
+
 @st.cache_resource(show_spinner=False)
 def store() -> Store:
     """One store (engine and connection pool) per server process."""
