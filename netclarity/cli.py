@@ -31,6 +31,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from netclarity import report_command, schema, score_command, validate
+from netclarity.operations import (
+    backup_command,
+    doctor_command,
+    expire_command,
+    restore_command,
+)
 from netclarity.workshop import command as export_command
 
 
@@ -57,6 +63,12 @@ COMMANDS = (
     Command("report", "build the PDF summary of a response", report_command),
     Command("score", "print a response's scores and findings as JSON", score_command),
     Command("export", "write a workshop's anonymised answers as CSV", export_command),
+    Command("doctor", "check this deployment and say what to fix", doctor_command),
+    Command(
+        "backup", "write a consistent copy of the database, while people answer", backup_command
+    ),
+    Command("restore", "load a backup into an empty database", restore_command),
+    Command("expire", "delete what is older than the retention period", expire_command),
 )
 
 

@@ -1,11 +1,20 @@
-"""Where the data lives: the database URL, from the environment, the secrets file or a default.
+"""The operator's settings: where the data lives and how long it is kept.
 
-Order, first found wins:
+Each setting is read the same way, first found wins:
 
-1. the environment variable ``NETCLARITY_DATABASE_URL`` (deployments, tests);
-2. ``.streamlit/secrets.toml`` in the project root — ``database_url`` under ``[netclarity]``
-   or at the top level (read with ``tomllib``: this module must not import streamlit);
-3. ``sqlite:///<project root>/data/netclarity.db`` — zero set-up; ``data/`` is created.
+1. an environment variable (deployments, tests, cron jobs);
+2. ``.streamlit/secrets.toml`` in the project root — the key under ``[netclarity]`` or at the
+   top level (read with ``tomllib``: this module must not import streamlit);
+3. a default.
+
+``database_url``: ``NETCLARITY_DATABASE_URL``, ``database_url``, else
+``sqlite:///<project root>/data/netclarity.db`` — zero set-up; ``data/`` is created.
+
+``NETCLARITY_QUESTIONS`` (environment only) points the app at another folder of questionnaires
+than ``questions/`` (tests and benchmarks use it).
+
+``retention_days``: ``NETCLARITY_RETENTION_DAYS``, ``retention_days``, else none — answers
+are kept until deleted. A whole number of days, at least 1 (``python -m netclarity expire``).
 
 ``postgresql://`` (and ``postgres://``) URLs are pointed at the psycopg 3 driver, the only
 PostgreSQL driver installed, so a URL copied from a hosting provider works unchanged.
@@ -19,9 +28,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 ENV_VAR = "NETCLARITY_DATABASE_URL"
+RETENTION_ENV_VAR = "NETCLARITY_RETENTION_DAYS"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SECRETS_FILE = Path(".streamlit") / "secrets.toml"
 DEFAULT_DATABASE = Path("data") / "netclarity.db"
+QUESTIONS_ENV_VAR = "NETCLARITY_QUESTIONS"
 _PSYCOPG_SCHEMES = ("postgresql://", "postgres://")
 
 
@@ -32,12 +43,24 @@ class ConfigError(ValueError):
 def database_url(environ: Mapping[str, str] | None = None, root: Path = PROJECT_ROOT) -> str:
     """The SQLAlchemy URL of the database to use (see the module docstring for the order)."""
     env = os.environ if environ is None else environ
-    configured = env.get(ENV_VAR, "").strip() or _from_secrets(root / SECRETS_FILE)
+    configured = env.get(ENV_VAR, "").strip() or _database_url_secret(root / SECRETS_FILE)
     if configured:
         return normalise(configured)
-    database = root / DEFAULT_DATABASE
-    database.parent.mkdir(parents=True, exist_ok=True)
+    database = default_database(root)
+    # Only its owner may enter the folder: the database holds every answer in plain text.
+    database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     return f"sqlite:///{database}"
+
+
+def default_database(root: Path = PROJECT_ROOT) -> Path:
+    """The SQLite file used when no database URL is configured."""
+    return root / DEFAULT_DATABASE
+
+
+def questions_dir(environ: Mapping[str, str] | None = None, root: Path = PROJECT_ROOT) -> Path:
+    """The folder of questionnaire files: ``questions/``, or ``NETCLARITY_QUESTIONS``."""
+    env = os.environ if environ is None else environ
+    return Path(env.get(QUESTIONS_ENV_VAR) or root / "questions")
 
 
 def normalise(url: str) -> str:
@@ -48,7 +71,40 @@ def normalise(url: str) -> str:
     return url
 
 
-def _from_secrets(path: Path) -> str | None:
+def retention_days(
+    environ: Mapping[str, str] | None = None, root: Path = PROJECT_ROOT
+) -> int | None:
+    """Days after which finished rounds and closed workshops expire; None: kept until deleted.
+
+    Raises ``ConfigError`` for anything but a whole number of at least 1, so that a typo never
+    silently means "keep forever" (or "delete everything").
+    """
+    env = os.environ if environ is None else environ
+    configured = env.get(RETENTION_ENV_VAR, "").strip()
+    if configured:
+        if not configured.isdigit() or int(configured) < 1:
+            raise ConfigError(f"{RETENTION_ENV_VAR} must be a whole number of days, at least 1")
+        return int(configured)
+    path = root / SECRETS_FILE
+    value = _secret(path, "retention_days")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{path}: retention_days must be a whole number of days, at least 1")
+    return value
+
+
+def _database_url_secret(path: Path) -> str | None:
+    value = _secret(path, "database_url")
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ConfigError(f"{path}: database_url must be a string")
+    return value.strip() or None
+
+
+def _secret(path: Path, name: str) -> object:
+    """``name`` under ``[netclarity]``, else at the top level of the secrets file, else None."""
     if not path.is_file():
         return None
     try:
@@ -56,11 +112,7 @@ def _from_secrets(path: Path) -> str | None:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from error
     section = secrets.get("netclarity")
-    value = section.get("database_url") if isinstance(section, dict) else None
+    value = section.get(name) if isinstance(section, dict) else None
     if value is None:
-        value = secrets.get("database_url")
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ConfigError(f"{path}: database_url must be a string")
-    return value.strip() or None
+        value = secrets.get(name)
+    return value

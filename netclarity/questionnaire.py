@@ -435,6 +435,13 @@ class Texts(Wording):
     database_unreachable: Text = (
         "We cannot reach the database right now. Please try again in a moment."
     )
+    kept_for: Text = (
+        "Once you have finished, your answers are kept for {days} days and then deleted for good."
+    )
+    kept_for_workshop: Text = (
+        "Your workshop answers are kept for {days} days after the workshop closes and then "
+        "deleted for good."
+    )
 
     charts: ChartTexts = ChartTexts()
     report: ReportTexts = ReportTexts()

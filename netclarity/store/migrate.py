@@ -24,6 +24,7 @@ Never edit a revision that has shipped: databases already at it will not run it 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -67,3 +68,56 @@ def upgrade(database: Database, revision: str = "head") -> None:
     except CommandError as error:
         # Typically a database already upgraded by a newer release of the app.
         raise StoreError(f"cannot bring the database schema to {revision!r}: {error}") from error
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    """Which revision a database (or a backup of one) is at, against this release's scripts."""
+
+    current: str | None
+    """None: no schema at all (a new, empty database)."""
+    head: str
+    known: frozenset[str]
+
+    @classmethod
+    def of(cls, current: str | None) -> SchemaState:
+        """``current`` judged against the migrations this release ships."""
+        from alembic.script import ScriptDirectory
+
+        scripts = ScriptDirectory.from_config(alembic_config())
+        head = scripts.get_current_head()
+        assert head is not None  # the package always ships its migrations
+        known = frozenset(script.revision for script in scripts.walk_revisions())
+        return cls(current, head, known)
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.current == self.head
+
+    @property
+    def from_newer_release(self) -> bool:
+        """A revision this release has no script for: written by a newer app, never downgrade."""
+        return self.current is not None and self.current not in self.known
+
+    def describe(self) -> str:
+        """One line for an operator: where the schema is and what to do about it."""
+        if self.current is None:
+            return f"no schema yet (the app creates revision {self.head} when it starts)"
+        if self.up_to_date:
+            return f"schema at revision {self.current}, the current one"
+        if self.from_newer_release:
+            return (
+                f"schema at revision {self.current}, written by a newer release of the app "
+                f"(this one knows up to {self.head}): run that release"
+            )
+        return (
+            f"schema at revision {self.current}, older than {self.head}: "
+            "starting the app (or restoring) upgrades it"
+        )
+
+
+def schema_state(connection: Connection) -> SchemaState:
+    """The schema revision of the database behind ``connection``; changes nothing."""
+    from alembic.runtime.migration import MigrationContext
+
+    return SchemaState.of(MigrationContext.configure(connection).get_current_revision())

@@ -14,11 +14,11 @@ from typing import Any
 
 import streamlit as st
 
+from netclarity import config
 from netclarity.loader import Catalogue, load_directory
 from netclarity.questionnaire import Questionnaire
 from netclarity.store import Round, Store, StoreUnavailable
 
-QUESTIONS_DIR = Path(__file__).resolve().parents[2] / "questions"
 TOKEN = "resume_token"  # noqa: S105 - the session-state key, not a secret
 
 
@@ -46,9 +46,19 @@ def catalogue() -> Catalogue:
 
 
 def _questions_dir() -> Path:
-    import os
+    return config.questions_dir()
 
-    return Path(os.environ.get("NETCLARITY_QUESTIONS", QUESTIONS_DIR))
+
+def retention_days() -> int | None:
+    """The retention period in days; None when none is set, or when the setting is unusable.
+
+    A bad value is the operator's to fix (``doctor`` and ``expire`` report it); a person's
+    page then promises nothing rather than failing.
+    """
+    try:
+        return config.retention_days()
+    except config.ConfigError:
+        return None
 
 
 @st.cache_resource(show_spinner=False)

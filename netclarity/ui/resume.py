@@ -6,6 +6,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
+from netclarity.questionnaire import Texts
 from netclarity.ui import context
 
 
@@ -20,3 +21,14 @@ def resume_box(session: context.Session, *, expanded: bool = False) -> None:
     with st.expander(texts.resume_link_title, icon=":material/link:", expanded=expanded):
         st.caption(texts.resume_link_help)
         st.code(resume_url(session.token), language=None, wrap_lines=True)
+        kept = kept_for(texts, workshop=session.round.workshop_id is not None)
+        if kept:
+            st.caption(kept)
+
+
+def kept_for(texts: Texts, *, workshop: bool = False) -> str | None:
+    """How long answers are kept, when the operator set a retention period (else None)."""
+    days = context.retention_days()
+    if days is None:
+        return None
+    return (texts.kept_for_workshop if workshop else texts.kept_for).format(days=days)

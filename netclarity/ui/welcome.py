@@ -67,6 +67,9 @@ def welcome_screen() -> None:
         st.markdown(f"**{texts.overview}**")
         st.markdown("\n".join(f"{i}. {page.title}" for i, page in enumerate(chosen.pages, 1)))
         st.caption(texts.saved_as_you_go)
+        kept = resume.kept_for(texts)
+        if kept:
+            st.caption(kept)
     if st.button(texts.start, type="primary", width="stretch", icon=":material/arrow_forward:"):
         with saving.unless_unreachable(texts):
             context.begin(chosen.id)

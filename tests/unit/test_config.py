@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pytest
 
-from netclarity.config import ConfigError, database_url, normalise
+from netclarity.config import (
+    ConfigError,
+    database_url,
+    normalise,
+    questions_dir,
+    retention_days,
+)
 
 PG = "postgresql+psycopg://app:secret@db.example.internal:5432/netclarity"
 
@@ -95,3 +102,50 @@ def test_an_environment_postgresql_url_is_normalised_too(tmp_path: Path) -> None
     url = database_url({"NETCLARITY_DATABASE_URL": "postgresql://app@db/nc"}, root=tmp_path)
 
     assert url == "postgresql+psycopg://app@db/nc"
+
+
+def test_without_a_retention_setting_answers_are_kept_until_deleted(tmp_path: Path) -> None:
+    assert retention_days({}, root=tmp_path) is None
+
+
+def test_the_retention_period_comes_from_the_environment_first(tmp_path: Path) -> None:
+    _secrets(tmp_path, "[netclarity]\nretention_days = 30\n")
+
+    assert retention_days({"NETCLARITY_RETENTION_DAYS": "365"}, root=tmp_path) == 365
+
+
+def test_the_retention_period_can_be_set_in_the_secrets_file(tmp_path: Path) -> None:
+    _secrets(tmp_path, "[netclarity]\nretention_days = 180\n")
+
+    assert retention_days({}, root=tmp_path) == 180
+
+
+@pytest.mark.parametrize("given", ["0", "-5", "30.5", "a year"])
+def test_a_retention_period_that_is_not_a_whole_number_of_days_is_refused(
+    tmp_path: Path, given: str
+) -> None:
+    with pytest.raises(ConfigError, match="NETCLARITY_RETENTION_DAYS must be a whole number"):
+        retention_days({"NETCLARITY_RETENTION_DAYS": given}, root=tmp_path)
+
+
+@pytest.mark.parametrize("given", ["0", '"90"', "true", "1.5"])
+def test_a_retention_period_in_the_secrets_file_must_be_a_positive_whole_number(
+    tmp_path: Path, given: str
+) -> None:
+    _secrets(tmp_path, f"retention_days = {given}\n")
+
+    with pytest.raises(ConfigError, match="retention_days must be a whole number of days"):
+        retention_days({}, root=tmp_path)
+
+
+def test_the_default_data_folder_is_created_for_its_owner_only(tmp_path: Path) -> None:
+    database_url({}, root=tmp_path)
+
+    assert stat.S_IMODE((tmp_path / "data").stat().st_mode) == 0o700
+
+
+def test_the_questionnaires_folder_can_be_moved_with_an_environment_variable(
+    tmp_path: Path,
+) -> None:
+    assert questions_dir({}, root=tmp_path) == tmp_path / "questions"
+    assert questions_dir({"NETCLARITY_QUESTIONS": "/srv/q"}, root=tmp_path) == Path("/srv/q")
