@@ -11,13 +11,12 @@ dashboard (``netclarity.workshop.charts``), each turned into its Vega-Lite spec 
 ``to_dict()`` as ``st.altair_chart`` does (schema validation included). Reading the room
 from the database is not included.
 
-The first call also builds the best-match table for the fit matrix and starts Altair (once
-per process) and is reported on its own; each size is then the median of repeated calls,
-with the aggregate's share. The figure is the curve and its growth exponent, the slope of
-log(time) over log(size) — 1 means linear — of the whole refresh and of the aggregate alone
-(the charts hold a handful of bars whatever the size of the room), fitted over all sizes
-and over the two largest. Goal: 10,000 responses under 1 s, judged on CPU time (the
-wall-clock time swings with other work on the shared machine).
+The first call also starts Altair (once per process) and is reported on its own; each size
+is then the median of repeated calls, with the aggregate's share. The figure is the curve
+and its growth exponent, the slope of log(time) over log(size) — 1 means linear — of the
+whole refresh and of the aggregate alone (the charts hold a handful of bars whatever the
+size of the room), fitted over all sizes and over the two largest. Goal: 10,000 responses
+under 1 s, judged on CPU time (the wall-clock time swings with other work on the shared machine).
 """
 
 from __future__ import annotations
@@ -40,7 +39,7 @@ INTRO = (
     "A workshop dashboard refresh over N completed made-up responses: the aggregate "
     "(`workshop.room.summarise`) and every dashboard chart as a Vega-Lite spec; median of "
     "repeated calls (min–max), its CPU time and the aggregate's median; the first "
-    "call of the process builds the best-match table. Exponent = slope of log(time) over "
+    "call of the process starts Altair. Exponent = slope of log(time) over "
     "log(N). Goal: 10,000 under 1 s, judged on CPU time."
 )
 QUESTIONNAIRE = ROOT / "questions" / "networking_clarity.yaml"

@@ -67,3 +67,33 @@ def test_a_person_completes_the_questionnaire_to_the_review(
     ):
         expect(body.get_by_text(expected, exact=True)).to_be_visible()
     context.close()
+
+
+def test_a_person_with_no_hours_yet_gets_through_and_gets_a_starter_plan(
+    browser: Any, app_server: AppServer
+) -> None:
+    """A new freelancer leaves every hour at zero: that is an answer, not a missing one."""
+    context = browser.new_context(viewport=PHONE)
+    page: Page = context.new_page()
+    page.goto(app_server.url)
+    r = Respondent(page)
+    texts, pages = r.questionnaire.texts, r.questionnaire.pages
+    r.title(r.questionnaire.title)
+    page.get_by_role("button", name=texts.start).click()
+    r.title(pages[0].title)
+    r.choose("goals_clear", r.option("goals_clear", "yes"))
+    r.amount("goal_weights", "clients", 100)
+    r.next(pages[1].title)
+    r.next(pages[2].title)
+    expect(page.get_by_text(texts.required, exact=True)).to_have_count(0)
+    for following in pages[3:]:
+        r.next(following.title)
+    r.next(texts.review_title)
+    page.get_by_role("button", name=texts.see_results).click()
+    r.title(texts.results_title)
+    body = page.locator("[data-testid='stMain']")
+    expect(body.get_by_text(texts.alignment_none, exact=True)).to_be_visible()
+    expect(body.get_by_text(texts.first_step_title, exact=True)).to_be_visible()
+    starter = texts.first_step_starter.format(hours="2")
+    expect(body.get_by_text(starter, exact=True)).to_be_visible()
+    context.close()

@@ -158,6 +158,20 @@ def test_a_required_question_without_an_answer(lunch: Questionnaire) -> None:
     assert problems(lunch, "day", {"day": "monday"}) == []
 
 
+def test_zero_everywhere_answers_a_required_allocation_of_free_amounts(
+    lunch: Questionnaire,
+) -> None:
+    """Someone who spends no time yet answers "minutes on each" with zeros; points to share
+    out are not answered until they are shared."""
+    time = lunch.question("time").model_copy(update={"required": True})
+    why = lunch.question("why").model_copy(update={"required": True})
+
+    assert answers.problems(lunch, time, {"time": {}}) == []
+    assert answers.problems(lunch, time, {}) == ["Please answer this question."]
+    assert answers.problems(lunch, why, {"why": {}}) == ["Please answer this question."]
+    assert answers.display_lines(lunch, time, {}) == ["0 minutes"]
+
+
 def test_an_optional_question_may_stay_empty(lunch: Questionnaire) -> None:
     assert problems(lunch, "people", {}) == []
 
