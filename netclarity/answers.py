@@ -133,6 +133,11 @@ def problems(questionnaire: Questionnaire, question: Question, answers: Answers)
     if not is_answered(value):
         if accepts_zero(question) and isinstance(value, dict):
             return []
+        if isinstance(question, Allocation) and question.total is not None and question.required:
+            # the precise problem, in the words of the live counter: nothing is shared out yet
+            unit = question.unit or texts.allocation_unit
+            left = texts.numbers.amount(question.total)
+            return [texts.allocation_left.format(left=left, unit=unit)]
         return [texts.required] if question.required else []
     if isinstance(question, MultipleChoice) and isinstance(value, list):
         if len(value) < question.min_selections:

@@ -27,9 +27,11 @@ a property the tests check:
   doubling, and a place not used yet gets a trial. When the person has nothing to build on
   (``foundation`` below ``BUILD_ON`` hours), the best new places take what the step moves,
   without that limit.
-* An hour only moves to a place at least nearly as good for the person's goals: at most
-  ``SLACK`` (of the best place's value) worse, and then only part of it, fading out smoothly,
-  so a nudge that makes a receiver a hair worse than a duty place cannot switch a move off.
+* An hour only moves to a place at least nearly as good for the person's goals: hours from a
+  duty or nothing-yet place to one at most ``SLACK`` (of the best place's value) worse, and
+  then only part of them, fading out smoothly; hours from any other place only to a better
+  one, fully once it is ``SLACK`` better. So a nudge that makes a receiver a hair better or
+  worse cannot switch a move on or off at once.
   A first step lowers alignment by at most ``100 * SLACK`` times the share of hours moved, and
   only when it takes hours out of a place the person goes to out of duty or that brought
   nothing, which a coach would move whatever the fit table says.
@@ -64,7 +66,7 @@ what a place serving the goals as poorly but bringing nothing would give."""
 KEEP = 0.6
 """Value (relative to the best place for the person's goals) at which a place serves them
 well enough to keep all its hours, and to receive hours."""
-SLACK = 0.05
+SLACK = 0.2
 """How much worse (relative to the best place's value) a receiver may be than the place the
 hours leave."""
 RAMP = 0.4
@@ -150,7 +152,10 @@ def suggest(places: Sequence[Place], step: float = 0.5) -> FirstStep:
                 break
             if receiver.id == donor.id:
                 continue
-            nearly = _clamp((receiver.value - donor.value) / SLACK + 1.0)
+            better = (receiver.value - donor.value) / SLACK
+            # duty and nothing-yet hours may go to a place nearly as good; others only to a
+            # clearly better one: both fade in, so no nudge switches a move on or off at once
+            nearly = _clamp(better + 1.0 if donor.questionable else better)
             if nearly <= 0:
                 continue
             amount = _floor(min(wanted, room[receiver.id] * nearly), step)
@@ -188,9 +193,12 @@ def _share_taken(place: Place) -> float:
 
 def foundation(places: Sequence[Place]) -> float:
     """Hours a month in places to build on: places in use that the person does not attend out
-    of duty, that brought something (or were not asked about), and that serve their goals at
-    all."""
-    return sum(p.hours for p in places if p.hours > 0 and not p.questionable and p.value > 0)
+    of duty and that brought something (or were not asked about), each hour counted fully when
+    the place serves their goals well (``KEEP``) and less the less it does, so a place that
+    barely serves them hardly counts, and a nudge never makes a foundation appear at once."""
+    return sum(
+        p.hours * _clamp(p.value / KEEP) for p in places if p.hours > 0 and not p.questionable
+    )
 
 
 def _receivers(places: Sequence[Place]) -> list[tuple[Place, float]]:

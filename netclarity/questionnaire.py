@@ -328,6 +328,10 @@ class Texts(Wording):
     run_workshop: Text = "Running a workshop? Set one up for your room"
     welcome_back: Text = "Welcome back — your answers are saved."
     start_over: Text = "Start a new questionnaire"
+    start_over_note: Text = (
+        "Starting afresh keeps these answers saved under your resume link above: keep it to "
+        "come back to them."
+    )
     resume_link_title: Text = "Your resume link"
     resume_link_help: Text = (
         "Keep this link to come back to your answers later, on any device. "

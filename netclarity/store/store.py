@@ -251,6 +251,17 @@ class Store:
         now = _now()
         self.database.write(lambda conn: _touch_latest(conn, token, now, page=page))
 
+    def set_name(self, token: str, name: str | None) -> None:
+        """The name the person wants on their summary (None: no name)."""
+        validation.optional_text(name, "name", MAX_NAME)
+        self.database.write(
+            lambda conn: conn.execute(
+                sa.update(respondents)
+                .where(respondents.c.token_hash == token_hash(token))
+                .values(name=name)
+            )
+        )
+
     def complete(self, token: str) -> None:
         """Mark the latest round completed; completing again keeps the first time."""
         now = _now()

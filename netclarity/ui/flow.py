@@ -50,7 +50,8 @@ def questions_screen(session: context.Session) -> None:
     index = page_index(questionnaire)
     page = questionnaire.pages[index]
     total = len(questionnaire.pages)
-    st.progress((index + 1) / total, text=texts.progress.format(page=index + 1, pages=total))
+    # the bar shows the pages behind the person: full only once the review is reached
+    st.progress(index / total, text=texts.progress.format(page=index + 1, pages=total))
     st.title(page.title)
     if page.intro:
         st.markdown(page.intro)
@@ -101,7 +102,7 @@ def review_screen(session: context.Session) -> None:
         incomplete |= bool(problems)
         with st.container(border=True):
             heading, edit = st.columns([4, 1], vertical_alignment="center")
-            heading.subheader(page.title)
+            heading.header(page.title)
             if edit.button(
                 texts.edit, key=f"edit:{page.id}", width="stretch", icon=":material/edit:"
             ):

@@ -15,6 +15,7 @@ import streamlit as st
 
 from netclarity import scoring
 from netclarity.response import ChannelPlan, Decision, Plan, PlanGoal
+from netclarity.store import StoreUnavailable
 from netclarity.ui import context, resume, saving
 
 DECISIONS: tuple[Decision, ...] = ("keep", "grow", "reduce", "stop")
@@ -104,6 +105,17 @@ def plan_editor(session: context.Session, scores: scoring.Scores) -> None:
     st.caption(texts.plan_saved)
 
 
+def _keep_name(session: context.Session, name: str | None) -> None:
+    """Store the name for the summary when it changes, so a reload or a resume link keeps it."""
+    if name == st.session_state.get("pdf-name-saved", session.round.name):
+        return
+    try:
+        context.store().set_name(session.token, name)
+    except StoreUnavailable:
+        return  # the name is still used for this download; it is saved on a later change
+    st.session_state["pdf-name-saved"] = name
+
+
 def summary_download(session: context.Session) -> None:
     """The PDF summary, built only when the button is clicked (no rerun, no wasted work).
 
@@ -122,7 +134,10 @@ def summary_download(session: context.Session) -> None:
         options["paper"] = st.session_state.get("pdf-paper") or "a4"
 
     name_col, paper_col = st.columns([3, 1])
+    if "pdf-name" not in st.session_state:  # the name given last time, kept with the answers
+        st.session_state["pdf-name"] = session.round.name or ""
     name_col.text_input(texts.pdf_name, key="pdf-name", max_chars=200, on_change=remember)
+    _keep_name(session, st.session_state.get("pdf-name") or None)
     paper_col.segmented_control(
         texts.paper,
         ["a4", "letter"],

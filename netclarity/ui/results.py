@@ -60,7 +60,7 @@ def _first_step(questionnaire: Questionnaire, scores: scoring.Scores) -> None:
     if words is None:
         return
     with st.container(border=True):
-        st.subheader(questionnaire.texts.first_step_title)
+        st.header(questionnaire.texts.first_step_title)
         safe_text.show(words.intro)
         for item in words.items:
             safe_text.show_item(item)
@@ -95,6 +95,8 @@ def results_screen(session: context.Session) -> None:
         _charts(questionnaire, scores)
         _findings(questionnaire, insights.findings(questionnaire, scores, answers))
         workshop_participant.room_section(session, scores)
+    if st.button(texts.review, icon=":material/edit:", key="results-review"):
+        st.switch_page(flow.REVIEW_PAGE)
     plan.plan_editor(session, scores)
     plan.summary_download(session)
     rounds.retake(session)

@@ -28,7 +28,7 @@ def comparison(session: Session) -> None:
     before_round, before = scored[-2]
     now_round, now = scored[-1]
     with st.container(border=True):
-        st.subheader(texts.compare_title)
+        st.header(texts.compare_title)
         st.caption(texts.compare_intro.format(now=now_round.number, before=before_round.number))
         st.markdown(
             texts.compare_alignment.format(

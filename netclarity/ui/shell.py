@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from netclarity.ui import context
+from netclarity.ui import context, style
 
 
 def prepare() -> None:
     st.set_page_config(
         page_title="Networking Clarity", page_icon=":material/hub:", layout="centered"
     )
+    style.apply()
     context.restore()
     session = context.current()
     if session is not None:  # the tab shows the questionnaire's own title, in its language

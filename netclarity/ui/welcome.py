@@ -25,13 +25,18 @@ def welcome_screen() -> None:
         st.title(session.questionnaire.title)
         st.success(texts.welcome_back, icon=":material/check_circle:")
         resume.resume_box(session, expanded=True)
+        finished = session.round.completed  # a finished person comes back to their results
         if st.button(
-            texts.resume, type="primary", width="stretch", icon=":material/arrow_forward:"
+            texts.see_results if finished else texts.resume,
+            type="primary",
+            width="stretch",
+            icon=":material/arrow_forward:",
         ):
-            st.switch_page(flow.QUESTIONS_PAGE)
+            st.switch_page(flow.RESULTS_PAGE if finished else flow.QUESTIONS_PAGE)
         if st.button(texts.start_over, width="stretch"):
             context.forget()
             st.rerun()
+        st.caption(texts.start_over_note)
         mydata.data_section(session)
         return
 

@@ -134,14 +134,15 @@ def likert(questionnaire: Questionnaire, question: Likert, answers: dict[str, An
             return question.not_applicable or ""
         return question.points[int(choice)]
 
-    return st.radio(
-        _heading(questionnaire, question),
-        choices,
-        key=key,
-        format_func=fmt,
-        horizontal=True,
-        **HIDDEN,
-    )
+    with st.container(key=f"scale-{question.id}"):  # one row of equal cells (ui/style.py)
+        return st.radio(
+            _heading(questionnaire, question),
+            choices,
+            key=key,
+            format_func=fmt,
+            horizontal=True,
+            **HIDDEN,
+        )
 
 
 def number(
@@ -171,19 +172,18 @@ def number(
 def allocation(
     questionnaire: Questionnaire, question: Allocation, answers: dict[str, Any]
 ) -> dict[str, float]:
-    """Amounts per option; with a ``total``, a live counter of what is left to share out."""
-    texts = questionnaire.texts
+    """Amounts per option, two to a row (``render`` adds the running total under them)."""
     options = questionnaire.choices(question)
     saved = _mapping(answers.get(question.id))
-    unit = question.unit or texts.allocation_unit
     _heading(questionnaire, question)
     upper = question.total if question.total is not None else question.max_each
-    columns = st.columns(2)
     values: dict[str, float] = {}
     for index, option in enumerate(options):
         key = _key(question.id, option.id)
         _seed(key, _within(saved.get(option.id), 0, upper) or 0.0)
-        with columns[index % 2]:
+        if index % 2 == 0:  # a row of two at a time: reading and Tab order follow the file
+            row = st.columns(2)
+        with row[index % 2]:
             values[option.id] = float(
                 st.number_input(
                     option.label,
@@ -196,17 +196,30 @@ def allocation(
                 )
                 or 0
             )
-    total = sum(values.values())
-    number = texts.numbers.amount
-    if question.total is None:
-        st.caption(texts.allocation_total.format(total=number(total), unit=unit))
-    elif total < question.total:
-        st.info(texts.allocation_left.format(left=number(question.total - total), unit=unit))
-    elif total > question.total:
-        st.error(texts.allocation_over.format(over=number(total - question.total), unit=unit))
-    else:
-        st.success(texts.allocation_done.format(total=number(question.total), unit=unit))
     return {k: v for k, v in values.items() if v}
+
+
+def _allocation_counter(
+    questionnaire: Questionnaire, question: Allocation, shown: dict[str, float], *, alarm: bool
+) -> None:
+    """The running total under an allocation, kept in view while typing (``ui/style.py``).
+
+    With a total to share out it is the question's one message: what is left (an error once
+    the person has tried to go on), too many, or all shared out.
+    """
+    texts, number = questionnaire.texts, questionnaire.texts.numbers.amount
+    unit = question.unit or texts.allocation_unit
+    total = sum(shown.values())
+    with st.container(key=f"total-{question.id}"):
+        if question.total is None:
+            st.caption(texts.allocation_total.format(total=number(total), unit=unit))
+        elif total < question.total:
+            left = texts.allocation_left.format(left=number(question.total - total), unit=unit)
+            (st.error if alarm else st.info)(left)
+        elif total > question.total:
+            st.error(texts.allocation_over.format(over=number(total - question.total), unit=unit))
+        else:
+            st.success(texts.allocation_done.format(total=number(question.total), unit=unit))
 
 
 def ranking(questionnaire: Questionnaire, question: Ranking, answers: dict[str, Any]) -> Any:
@@ -256,9 +269,14 @@ def choice_matrix(
     for row_id in answer_rules.row_options(questionnaire, question, answers):
         key = _key(question.id, row_id)
         _seed(key, _one_of(saved.get(row_id), columns))
-        choice = st.segmented_control(
-            rows[row_id], list(columns), key=key, format_func=columns.__getitem__
-        )
+        with st.container(key=f"scale-{question.id}-{row_id}"):  # a row of cells (ui/style.py)
+            choice = st.radio(
+                rows[row_id],
+                list(columns),
+                key=key,
+                format_func=columns.__getitem__,
+                horizontal=True,
+            )
         if choice is not None:
             values[row_id] = choice
     # Rows hidden because their channel no longer has hours keep their saved choice.
@@ -313,15 +331,23 @@ def render(
     """Draw a question, save what it shows if that changed, and (``check``) its problems."""
     with st.container(border=True):
         shown = RENDERERS[question.type](questionnaire, question, answers)
+        if isinstance(question, Allocation):
+            _allocation_counter(questionnaire, question, shown, alarm=check)
         stored = answers.get(question.id)
         zero_given = stored is None and answer_rules.accepts_zero(question)
         if shown != stored and (
             answer_rules.is_answered(shown) or answer_rules.is_answered(stored) or zero_given
         ):
             saving.save(question.id, shown)
-        if check or _over_limit(question, shown):
+        if (check or _over_limit(question, shown)) and not _counts_itself(question):
             for message in answer_rules.problems(questionnaire, question, answers):
                 st.error(message, icon=":material/error:")
+
+
+def _counts_itself(question: Question) -> bool:
+    """Points to share out: the live counter under the widget already says what is left or
+    too many, so the same problem is not said a second time."""
+    return isinstance(question, Allocation) and question.total is not None
 
 
 def _over_limit(question: Question, shown: Any) -> bool:

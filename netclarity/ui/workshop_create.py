@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
-from netclarity.report.images import qr_png
 from netclarity.store import InvalidValue
 from netclarity.ui import context
+from netclarity.ui.qr_view import show_qr
 from netclarity.ui.workshop_access import (
     CODE_PARAM,
     DASHBOARD_PAGE,
@@ -92,8 +92,11 @@ def created_screen(workshop: Workshop, key: str) -> None:
         st.markdown(f"# `{workshop.code}`")
         st.markdown("**Join link**")
         st.code(join_url(workshop.code), language=None, wrap_lines=True)
-    qr_col.image(qr_png(join_url(workshop.code)), caption="Scan to join", width=240)
-    st.subheader("Your facilitator link")
+    with qr_col:
+        link = join_url(workshop.code)
+        show_qr(link, alt=f"QR code that opens the join link {link}", width=240)
+        st.caption("Scan to join")
+    st.header("Your facilitator link")
     st.warning(
         "Copy this link now and keep it private: it is shown only this once, and it is the "
         "only way to open the dashboard, close the workshop and download the results.",

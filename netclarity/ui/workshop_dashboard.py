@@ -15,9 +15,9 @@ import altair as alt
 import streamlit as st
 
 from netclarity.questionnaire import Poll, Questionnaire, TextQuestion
-from netclarity.report.images import qr_png
 from netclarity.ui import context
 from netclarity.ui.chart_view import show_chart
+from netclarity.ui.qr_view import show_qr
 from netclarity.ui.workshop_access import (
     facilitator,
     join_page_url,
@@ -148,7 +148,9 @@ def _join_card(workshop: Workshop, *, qr_width: int) -> None:
         st.markdown("and enter the code")
         with st.container(key="join-code-big"):
             st.markdown(f"`{workshop.code}`")
-    qr_col.image(qr_png(join_url(workshop.code)), width=qr_width)
+    with qr_col:
+        link = join_url(workshop.code)
+        show_qr(link, alt=f"QR code that opens the join link {link}", width=qr_width)
 
 
 @st.fragment(run_every=REFRESH_SECONDS)

@@ -90,9 +90,9 @@ def test_an_allocation_that_does_not_add_up_blocks_next(make_app: MakeApp) -> No
 
 def test_matrix_rows_follow_the_allocation_they_depend_on(make_app: MakeApp) -> None:
     app = next_page(answer_basics(start(make_app)))
-    assert not [c for c in app.get("button_group") if c.key and c.key.startswith("q-feeling-")]
+    assert not [c for c in app.radio if c.key and c.key.startswith("q-feeling-")]
     app.number_input(key="q-time-video").set_value(30.0).run()
-    rows = [c.key for c in app.get("button_group") if c.key and c.key.startswith("q-feeling-")]
+    rows = [c.key for c in app.radio if c.key and c.key.startswith("q-feeling-")]
     assert rows == ["q-feeling-video"]
 
 

@@ -71,7 +71,7 @@ def test_a_german_respondent_reads_no_english_from_welcome_to_review(make_app: M
     assert english_on(app) == {}
 
     app = app.button(key="nav_next").click().run()  # nothing answered yet
-    assert "Bitte beantworten Sie diese Frage." in [e.value for e in app.error]
+    assert "Noch 100 Punkte zu verteilen" in [e.value for e in app.error]
     assert english_on(app) == {}
 
     app.number_input(key="q-gewichtung-gemeinschaft").set_value(50.0).run()
@@ -90,15 +90,15 @@ def test_a_german_respondent_reads_no_english_from_welcome_to_review(make_app: M
     assert "Summe: 8,5 Stunden" in [c.value for c in app.caption]
     app = app.button(key="nav_next").click().run()  # the matrix is not answered yet
     assert app.title[0].value == "Wohin Ihre Zeit geht"
-    assert app.segmented_control(key="q-motiv-gruppen").options == [
+    assert app.radio(key="q-motiv-gruppen").options == [
         "Ich bin gern dort",
         "Ich fühle mich verpflichtet",
         "Beides",
     ]
     assert english_on(app) == {}
 
-    app.segmented_control(key="q-motiv-fruehstueck").set_value("should").run()
-    app.segmented_control(key="q-motiv-gruppen").set_value("want").run()
+    app.radio(key="q-motiv-fruehstueck").set_value("should").run()
+    app.radio(key="q-motiv-gruppen").set_value("want").run()
     app = app.button(key="nav_next").click().run()
     assert app.title[0].value == "Ihre Antworten im Überblick"
     assert [t.value for t in app.text][1] == (
@@ -116,8 +116,8 @@ def answer_everything(make_app: MakeApp) -> AppTest:
     app = app.button(key="nav_next").click().run()
     app.number_input(key="q-stunden-fruehstueck").set_value(6.0).run()
     app.number_input(key="q-stunden-gruppen").set_value(2.5).run()
-    app.segmented_control(key="q-motiv-fruehstueck").set_value("should").run()
-    app.segmented_control(key="q-motiv-gruppen").set_value("want").run()
+    app.radio(key="q-motiv-fruehstueck").set_value("should").run()
+    app.radio(key="q-motiv-gruppen").set_value("want").run()
     return app.button(key="nav_next").click().run()
 
 
@@ -128,6 +128,6 @@ def test_the_results_page_of_a_german_questionnaire_shows_no_english(make_app: M
     app = see_results.click().run()
 
     assert app.title[0].value == "Ihre Ergebnisse"
-    assert [h.value for h in app.header] == ["Was auffällt", "Ihr Plan"]
+    assert [h.value for h in app.header] == ["Ihr erster Schritt", "Was auffällt", "Ihr Plan"]
     assert app.segmented_control(key="pdf-paper").options == ["DIN A4", "US-Brief"]
     assert english_on(app) == {}

@@ -18,7 +18,7 @@ def test_results_show_the_alignment_the_first_step_and_three_charts(make_app: Ma
     app = results(make_app)
     assert app.title[0].value == "Your results"
     assert app.metric[0].label == "Alignment"
-    assert "Your first step" in [s.value for s in app.subheader]
+    assert "Your first step" in [h.value for h in app.header]
     assert len(app.get("vega_lite_chart")) == 3
     titles = [m.value for m in app.markdown if m.value.startswith("**")]
     assert titles[:3] == [
@@ -57,7 +57,7 @@ def test_a_new_round_starts_empty_and_its_results_compare_with_the_last(
     app = app.button(key="nav_next").click().run()
     app = next(b for b in app.button if b.label == "See my results").click().run()
 
-    assert "Since last time" in [s.value for s in app.subheader]
+    assert "Since last time" in [h.value for h in app.header]
     assert "Round 2 compared with round 1." in [c.value for c in app.caption]
     # every minute in the canteen, the best place: keep going, so no first-step chart; goals,
     # hours and alignment over the rounds

@@ -23,7 +23,7 @@ def assert_first_half_is_back(r: Respondent) -> None:
     r.title(pages[2].title)
     row = r.page.locator(".st-key-q-motive-breakfast_clubs")
     should = row.get_by_role("radio", name=r.column("motive", "should"))
-    expect(should).to_have_attribute("aria-checked", "true")
+    expect(should).to_be_checked()
     r.page.locator(".st-key-nav_back button").click()
     r.title(pages[1].title)
     expect(r.page.locator(".st-key-q-hours-breakfast_clubs input")).to_have_value("8.0")

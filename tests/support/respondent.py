@@ -53,7 +53,7 @@ class Respondent:
 
     def segment(self, question: str, row: str, column_label: str) -> None:
         container = self.page.locator(keyed(self.page, f"q-{question}-{row}"))
-        container.get_by_role("radio", name=column_label).click()
+        container.locator("label").filter(has_text=column_label).first.click()
         self.wait_idle()
 
     def pills(self, question: str, *labels: str) -> None:

@@ -168,7 +168,7 @@ def test_zero_everywhere_answers_a_required_allocation_of_free_amounts(
 
     assert answers.problems(lunch, time, {"time": {}}) == []
     assert answers.problems(lunch, time, {}) == ["Please answer this question."]
-    assert answers.problems(lunch, why, {"why": {}}) == ["Please answer this question."]
+    assert answers.problems(lunch, why, {"why": {}}) == ["10 points left to share out"]
     assert answers.display_lines(lunch, time, {}) == ["0 minutes"]
 
 
