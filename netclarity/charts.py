@@ -25,25 +25,33 @@ from netclarity.texts import NumberTexts
 
 Width = int | Literal["container"]
 
-# Okabe & Ito (2008), "Color Universal Design".
-BLUE = "#0072B2"
-ORANGE = "#E69F00"
-GREEN = "#009E73"
-VERMILLION = "#D55E00"
-GREY = "#999999"
-DARK_GREY = "#767676"
+# One meaning per colour on every screen and in the PDF, a person's and a room's alike. The
+# hues are Okabe & Ito's (2008, "Color Universal Design"), told apart with every common kind
+# of colour blindness; the orange is darkened and the greys differ in lightness, so every
+# bar has at least 3:1 against white (WCAG 1.4.11) and no two meanings share a colour.
+WANT = "#0072B2"
+"""How much someone wants a goal (blue)."""
+SERVED = "#009E73"
+"""How well hours serve goals, and places that serve a top goal (bluish green)."""
+SERVES_NONE = "#D55E00"
+"""Places that serve none of the person's top goals (vermillion)."""
+SUGGESTED = "#B36B00"
+"""The hours of the suggested first step (dark orange)."""
+YOU = "#4D4D4D"
+"""The person as they are now: today's hours, their own answer, their alignment (dark grey)."""
+ROOM = "#8C8C8C"
+"""The workshop room (mid grey)."""
+NOW = YOU
+PALETTE = {
+    "want": WANT,
+    "served": SERVED,
+    "serves none": SERVES_NONE,
+    "suggested": SUGGESTED,
+    "you, now": YOU,
+    "the room": ROOM,
+}
 TEXT = "#333333"
-# One meaning per colour across a person's charts.
-WANT = BLUE
-"""How much the person wants a goal."""
-SERVED = GREEN
-"""How well hours serve the person's goals (and places that serve a top goal)."""
-SERVES_NONE = VERMILLION
-"""Places that serve none of the person's top goals."""
-NOW = DARK_GREY
-"""Today's hours, beside the first step."""
-SUGGESTED = ORANGE
-"""The hours of the suggested first step."""
+"""Labels, values and axes: 12.6:1 on white."""
 
 ROW = 28
 """Height in pixels of one labelled row (a goal or channel): room for a pair of bars, and
@@ -203,7 +211,8 @@ def hours_chart(
         x=alt.X(
             "hours:Q",
             title=texts.hours_axis,
-            scale=alt.Scale(domain=[0, max([1.0, *(c.hours for c in used)]) * 1.6]),
+            # room beside the longest bar for its label, even on a phone
+            scale=alt.Scale(domain=[0, max([1.0, *(c.hours for c in used)]) * 1.8]),
         ),
         tooltip=tooltip,
     )
@@ -309,8 +318,8 @@ def alignment_over_time(
             alt.Tooltip("alignment:Q", title=texts.alignment, format=".0f"),
         ],
     )
-    line = base.mark_line(color=BLUE, strokeWidth=2)
-    points = base.mark_point(color=BLUE, filled=True, size=70, opacity=1)
+    line = base.mark_line(color=YOU, strokeWidth=2)
+    points = base.mark_point(color=YOU, filled=True, size=70, opacity=1)
     values = base.mark_text(dy=-12, fontSize=11, color=TEXT).encode(text="label:N")
     return _finish(
         questionnaire,
@@ -356,8 +365,17 @@ def _finish(
             ),
         )
         .configure(font=FONT, locale=_locale(questionnaire.texts.numbers))
-        .configure_axis(labelFontSize=11, titleFontSize=11, labelLimit=180, grid=False)
-        .configure_legend(labelFontSize=11, symbolType="square", labelLimit=260)
+        .configure_axis(
+            labelFontSize=11,
+            titleFontSize=11,
+            labelLimit=180,
+            grid=False,
+            labelColor=TEXT,
+            titleColor=TEXT,
+            domainColor=TEXT,
+            tickColor=TEXT,
+        )
+        .configure_legend(labelFontSize=11, symbolType="square", labelLimit=260, labelColor=TEXT)
         .configure_title(subtitleFontSize=SUBTITLE_SIZE, subtitleColor="#555555", color=TEXT)
         .configure_view(stroke=None)
     )

@@ -105,7 +105,11 @@ class ChartTexts(Wording):
     serves_none: Text = "Serves none of your top goals"
     hours_all: Text = "Hours"
     hours_label: Text = "{hours} h"
-    obligation_label: Text = "{hours} h, because you feel you should"
+    obligation_label: Text = Field(
+        "{hours} h, out of duty",
+        description="a bar's label when the person goes because they feel they should; keep "
+        "it short: it must fit beside the longest bar on a phone",
+    )
     obligation: Text = "You feel you should go"
     yes: Text = "yes"
     no: Text = "no"

@@ -9,15 +9,20 @@ twice in one run is harmless: both steps are idempotent.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from netclarity.ui import context, style
 
+ICON = str(Path(__file__).parent / "assets" / "icon.png")
+"""The tab icon, shipped with the app (``icon.svg`` is its source): a Material icon name here
+would make every page load fetch the icon font from the internet, which venue Wi-Fi and
+privacy-minded clients should not have to allow."""
+
 
 def prepare() -> None:
-    st.set_page_config(
-        page_title="Networking Clarity", page_icon=":material/hub:", layout="centered"
-    )
+    st.set_page_config(page_title="Networking Clarity", page_icon=ICON, layout="centered")
     style.apply()
     context.restore()
     session = context.current()

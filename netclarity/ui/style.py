@@ -60,6 +60,13 @@ STYLESHEET = f"""
     width: 100%;
   }}
 }}
+@media (max-width: 640px) {{
+  /* a chart's toolbar would cover the caption above it when the chart is touched */
+  [data-testid="stVegaLiteChart"] ~ [data-testid="stElementToolbar"],
+  [data-testid="stElementToolbar"]:has(+ [data-testid="stVegaLiteChart"]) {{
+    display: none;
+  }}
+}}
 [class*="st-key-total-"] {{
   position: sticky;
   bottom: 0;

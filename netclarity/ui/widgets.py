@@ -84,10 +84,10 @@ HIDDEN: dict[str, Any] = {"label_visibility": "collapsed"}
 
 
 def _number_format(step: float) -> str:
-    """Whole numbers without decimals (``30``, not ``30.00``); otherwise as many as the step has."""
+    """Amounts as a person writes them: ``30`` not ``30.00``, ``6`` not ``6.0``, ``2.5``."""
     if float(step).is_integer():
         return "%.0f"
-    return f"%.{len(f'{step:g}'.split('.')[1])}f"
+    return "%g"
 
 
 def single_choice(questionnaire: Questionnaire, question: Any, answers: dict[str, Any]) -> Any:

@@ -17,7 +17,7 @@ from typing import Any
 import altair as alt
 
 from netclarity import charts
-from netclarity.charts import BLUE, GREY, ORANGE, ROW, TEXT, VERMILLION, Width, _finish
+from netclarity.charts import ROOM, ROW, SERVED, TEXT, WANT, YOU, Width, _finish
 from netclarity.questionnaire import Poll, Questionnaire
 from netclarity.scoring import Scores
 from netclarity.workshop.room import Room
@@ -65,7 +65,7 @@ def paired_bars(
     title: str,
     subtitle: str,
     axis: str,
-    colours: tuple[str, str] = (BLUE, ORANGE),
+    colours: tuple[str, str] = (WANT, SERVED),
     width: Width = "container",
 ) -> alt.LayerChart:
     """Two shares (0-1) per row, side by side, rows in the order given."""
@@ -124,7 +124,7 @@ def counted_bars(
     bars = base.mark_bar().encode(
         color=alt.Color(
             "kind:N",
-            scale=alt.Scale(domain=["other", "highlight"], range=[BLUE, VERMILLION]),
+            scale=alt.Scale(domain=["other", "highlight"], range=[ROOM, YOU]),
             legend=None,
         )
     )
@@ -177,7 +177,7 @@ def room_hours_chart(
         tooltip=[alt.Tooltip("row:N", title=" "), alt.Tooltip("share:Q", format=".0%")],
     )
     layers = [
-        base.mark_bar(color=BLUE),
+        base.mark_bar(color=ROOM),
         base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N"),
     ]
     subtitle = ROOM_HOURS_SUBTITLE.format(hours=f"{room.total_hours:,.0f}")
@@ -206,7 +206,7 @@ def alignment_chart(
         tooltip=[alt.Tooltip("band:N", title=ALIGNMENT_AXIS), alt.Tooltip("people:Q")],
     )
     layers = [
-        base.mark_bar(color=BLUE),
+        base.mark_bar(color=ROOM),
         base.mark_text(dy=-8, fontSize=10, color=TEXT).encode(text="label:N"),
     ]
     median = room.median_alignment
@@ -301,7 +301,7 @@ def me_goals_chart(
         title=texts.workshop.goals_title,
         subtitle=texts.workshop.goals_subtitle,
         axis=texts.charts.share,
-        colours=(BLUE, GREY),
+        colours=(YOU, ROOM),
         width=width,
     )
 
@@ -321,7 +321,7 @@ def me_hours_chart(
         title=texts.workshop.hours_title,
         subtitle=texts.workshop.hours_subtitle,
         axis=texts.charts.share,
-        colours=(BLUE, GREY),
+        colours=(YOU, ROOM),
         width=width,
     )
 

@@ -26,8 +26,8 @@ def assert_first_half_is_back(r: Respondent) -> None:
     expect(should).to_be_checked()
     r.page.locator(".st-key-nav_back button").click()
     r.title(pages[1].title)
-    expect(r.page.locator(".st-key-q-hours-breakfast_clubs input")).to_have_value("8.0")
-    expect(r.page.locator(".st-key-q-hours-one_to_ones input")).to_have_value("6.0")
+    expect(r.page.locator(".st-key-q-hours-breakfast_clubs input")).to_have_value("8")
+    expect(r.page.locator(".st-key-q-hours-one_to_ones input")).to_have_value("6")
     expect(r.page.locator(".st-key-q-money-breakfast_clubs input")).to_have_value("60")
 
 

@@ -91,12 +91,12 @@ def test_hours_chart_colours_channels_by_whether_they_serve_a_top_goal(
     spec = charts.hours_chart(small, scores).to_dict()
     assert [(r["channel"], r["hours"], r["kind"], r["label"]) for r in data(spec)] == [
         ("Channel X", 6.0, "Serves a top goal", "6 h"),
-        ("Channel Y", 2.0, "Serves a top goal", "2 h, because you feel you should"),
+        ("Channel Y", 2.0, "Serves a top goal", "2 h, out of duty"),
         ("Channel Z", 2.0, "Serves none of your top goals", "2 h"),
     ]
     assert colours(spec) == {
-        "Serves a top goal": charts.GREEN,
-        "Serves none of your top goals": charts.VERMILLION,
+        "Serves a top goal": charts.SERVED,
+        "Serves none of your top goals": charts.SERVES_NONE,
     }
     assert spec["title"]["subtitle"] == [
         "20% of your hours go to places that serve none of your top goals."
@@ -226,3 +226,31 @@ def test_every_chart_renders_offline_for_the_pdf(
     for chart in built(small, scores):
         png = vl_convert.vegalite_to_png(chart.to_json(), scale=2)
         assert png.startswith(b"\x89PNG")
+
+
+def contrast(colour: str, background: str = "#ffffff") -> float:
+    """WCAG 2.1 contrast ratio of two sRGB colours."""
+
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(colour), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_each_colour_has_one_meaning_and_stands_out_from_the_page() -> None:
+    """Bars need 3:1 against white (WCAG 1.4.11), words 4.5:1 (1.4.3)."""
+    assert len(set(charts.PALETTE.values())) == len(charts.PALETTE)
+    assert {
+        name: round(contrast(c), 2) for name, c in charts.PALETTE.items() if contrast(c) < 3
+    } == {}
+    assert contrast(charts.TEXT) >= 4.5
+
+
+def test_a_chart_colours_its_words_for_reading(
+    small: Questionnaire, scores: scoring.Scores
+) -> None:
+    config = charts.goals_chart(small, scores).to_dict()["config"]
+    assert config["axis"]["labelColor"] == config["legend"]["labelColor"] == charts.TEXT

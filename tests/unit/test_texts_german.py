@@ -97,7 +97,7 @@ def test_the_charts_of_a_german_questionnaire_speak_german(deutsch: Questionnair
     rows = hours["datasets"][hours["data"]["name"]]
 
     assert [(r["channel"], r["label"], r["obligation"]) for r in rows] == [
-        ("Frühstücksclubs", "6 Std., aus Pflichtgefühl", "ja"),
+        ("Frühstücksclubs", "6 Std., aus Pflicht", "ja"),
         ("Fachgruppen", "2,5 Std.", "nein"),
         ("Anrufe", "1,5 Std.", "nein"),
     ]

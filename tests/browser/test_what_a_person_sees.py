@@ -1,0 +1,110 @@
+"""What a person sees on a phone and on coming back, checked by geometry and by the network.
+
+The results charts fit a 390 px screen with every legend and label whole; each problem on a
+page is said once, next to its question; a finished person's link brings them back to their
+results; and no request leaves the app's own origin (no icon font, no tracker: venue Wi-Fi
+and privacy-minded clients get the app and nothing else).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import PHONE
+from tests.browser.test_self_guided import answer_first_half, answer_second_half
+from tests.support.respondent import TIMEOUT, Respondent, keyed
+from tests.support.server import AppServer
+
+
+def to_results(page: Page, url: str) -> Respondent:
+    page.goto(url)
+    r = Respondent(page)
+    r.title(r.questionnaire.title)
+    answer_first_half(r)
+    answer_second_half(r)
+    page.get_by_role("button", name=r.questionnaire.texts.see_results).click()
+    r.title(r.questionnaire.texts.results_title)
+    expect(page.locator(".vega-embed svg.marks")).to_have_count(3, timeout=TIMEOUT)
+    return r
+
+
+def test_no_request_leaves_the_apps_origin(browser: Any, app_server: AppServer) -> None:
+    page = browser.new_context(viewport=PHONE).new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    to_results(page, app_server.url)
+    origin = urlsplit(app_server.url).netloc
+    elsewhere = [
+        url
+        for url in requested
+        if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != origin
+    ]
+    assert elsewhere == []
+
+
+def test_every_results_chart_fits_a_phone_with_its_words_whole(
+    browser: Any, app_server: AppServer
+) -> None:
+    page = browser.new_context(viewport=PHONE).new_page()
+    to_results(page, app_server.url)
+    charts = page.locator("[data-testid='stVegaLiteChart']")
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        chart.scroll_into_view_if_needed()
+        box = chart.bounding_box()
+        assert box is not None
+        assert box["x"] >= 0
+        assert box["x"] + box["width"] <= PHONE["width"]
+        words = chart.locator("svg.marks text").all_text_contents()
+        assert words
+        assert [w for w in words if "…" in w] == []  # Vega shortens what does not fit
+        for text in chart.locator("svg.marks text").all():
+            inside = text.bounding_box()
+            assert inside is not None
+            assert inside["x"] + inside["width"] <= box["x"] + box["width"] + 1, text.text_content()
+
+
+def test_each_problem_is_said_once_next_to_its_question(
+    browser: Any, app_server: AppServer
+) -> None:
+    page = browser.new_context(viewport=PHONE).new_page()
+    page.goto(app_server.url)
+    r = Respondent(page)
+    texts = r.questionnaire.texts
+    r.title(r.questionnaire.title)
+    page.get_by_role("button", name=texts.start).click()
+    r.title(r.questionnaire.pages[0].title)
+    r.amount("goal_weights", "clients", 60)
+    r.amount("goal_weights", "community", 45)
+    page.get_by_role("button", name=texts.next).click()
+    r.wait_idle()
+    over = texts.allocation_over.format(over="5", unit=texts.allocation_unit)
+    expect(page.get_by_text(over, exact=True)).to_have_count(1)
+    expect(page.get_by_text(texts.required, exact=True)).to_have_count(1)
+    weights = page.locator(keyed(page, "total-goal_weights"))
+    expect(weights.get_by_text(over, exact=True)).to_be_visible()
+
+
+def test_a_finished_person_coming_back_lands_on_their_results(
+    browser: Any, app_server: AppServer
+) -> None:
+    first = browser.new_context(viewport=PHONE).new_page()
+    r = to_results(first, app_server.url)
+    link = first.url
+    texts = r.questionnaire.texts
+
+    later = browser.new_context(viewport=PHONE).new_page()
+    later.goto(link)
+    back = Respondent(later)
+    back.title(texts.results_title)
+    later.get_by_role("button", name=texts.review).click()
+    back.title(texts.review_title)
+
+    home = browser.new_context(viewport=PHONE).new_page()
+    home.goto(link.replace("/results", "/"))
+    Respondent(home).title(r.questionnaire.title)
+    home.get_by_role("button", name=texts.see_results).click()
+    Respondent(home).title(texts.results_title)
