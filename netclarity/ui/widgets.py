@@ -73,10 +73,14 @@ def _heading(questionnaire: Questionnaire, question: Question, suffix: str = "")
     """Show the question in bold above its widget; return the plain label for the widget.
 
     The widget gets the plain text with its own label hidden: a screen reader announces
-    the widget by that label, and would read Markdown's asterisks out loud.
+    the widget by that label, and would read Markdown's asterisks out loud. The help text
+    is shown under the question rather than behind a "?": on a phone a tooltip is hard to
+    open, and each "?" would be a tiny extra tab stop named only "Help".
     """
     mark = f" *{questionnaire.texts.required_mark}*" if question.required else ""
-    st.markdown(f"**{question.label}{suffix}**{mark}", help=question.help)
+    st.markdown(f"**{question.label}{suffix}**{mark}")
+    if question.help:
+        st.caption(question.help)
     return f"{question.label}{suffix}"
 
 
