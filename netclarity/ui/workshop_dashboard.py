@@ -2,8 +2,10 @@
 
 The live part is a fragment that reruns itself every ``REFRESH_SECONDS``, reading the room
 afresh from the database, so answers given on any app server show up within seconds.
-Nothing from the room is shown until the privacy threshold is met (``Room.visible``); free
-text is shown as plain text, shuffled, without names.
+The room's figures come from the published snapshot (``netclarity.workshop.snapshot``), so
+they change in steps of at least the privacy threshold, and nothing from the room is shown
+until the threshold is met (``Room.visible``); free text is shown as plain text, shuffled,
+without names.
 
 Present mode is for the projector: the controls go, the join code and QR code stay while
 the workshop is open, and numbers, prompts and texts are set in large type.
@@ -174,10 +176,24 @@ def _counts(room: Room) -> None:
 
 
 def _waiting(room: Room) -> None:
-    st.info(
-        f"The room's results appear once {room.threshold} people have completed "
-        f"({room.completed} so far).",
-        icon=":material/hourglass_top:",
+    if room.completed < room.threshold:
+        message = (
+            f"The room's results appear once {room.threshold} people have completed "
+            f"({room.completed} so far)."
+        )
+    else:
+        message = (
+            "Someone in the room's results changed or deleted their answers, so the results "
+            f"are held back until {room.threshold} more people have finished."
+        )
+    st.info(message, icon=":material/hourglass_top:")
+
+
+def _published(room: Room) -> None:
+    """Why the room's numbers lag behind the count of finished people."""
+    st.caption(
+        f"Room results are from {room.published} people who finished; they change only "
+        f"when {room.threshold} more have finished, so no one person's answers show."
     )
 
 
@@ -190,6 +206,7 @@ def _overview(questionnaire: Questionnaire, room: Room) -> None:
     if not room.visible:
         return
     st.header("The room")
+    _published(room)
     _charts(questionnaire, room, present=False)
     _prompts(questionnaire, room)
     _texts(questionnaire, room, limit=None)

@@ -5,9 +5,12 @@ Definitions (the dashboard, the group PDF, the room rules and "me vs. the room" 
 
 * *joined*: everyone who joined; *completed*: those who finished (saw their results);
   *in progress*: the rest. *Reached* a page: completed, or on that page or a later one.
-* The aggregates are over the *completed* participants only, and are shown only once at
-  least ``threshold`` have completed (``visible``): with fewer, a room's average could give
-  away one person's answers. Each person's numbers are those ``netclarity.scoring`` gives
+* The aggregates are over the *published* participants only: the finished participants of
+  the workshop's published snapshot (``netclarity.workshop.snapshot``), which changes only
+  in steps of at least ``threshold`` people, so that no figure, and no pair of figures seen
+  at different times, gives away one person's answers. They are shown only once the
+  snapshot holds at least ``threshold`` people (``visible``). Progress (``joined``,
+  ``completed``, ``reached``) is live. Each person's numbers are those ``netclarity.scoring`` gives
   them (the same definitions, computed for the whole room at once):
   - ``stated`` / ``delivered``: the average stated weight and delivered share per goal, over
     the completed participants who gave both goals and hours (``scored``);
@@ -19,9 +22,9 @@ Definitions (the dashboard, the group PDF, the room rules and "me vs. the room" 
     who answered the motive question;
   - ``unserved``: per goal, how many have it among their top goals yet get less of it than
     they want (its gap is below ``-scoring.TOLERANCE``).
-* *Polls* count the answers of every participant who answered, finished or not, so the room
-  sees its poll fill up live; a poll's result is shown once ``threshold`` have answered it.
-* *Free text* answers of the completed participants, in an order that says nothing about who
+* *Polls* count the answers of the published participants; a poll's result is shown once
+  ``threshold`` of them have answered it.
+* *Free text* answers of the published participants, in an order that says nothing about who
   wrote them (a hash of a private seed and the participant), stable from one refresh to the
   next so a projected list does not jump about.
 
@@ -32,6 +35,7 @@ the whole room come from a few vectorised operations (``best`` for the best matc
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 from collections.abc import Mapping, Sequence
@@ -53,6 +57,7 @@ from netclarity.questionnaire import (
 from netclarity.store.database import Database
 from netclarity.workshop.best import best_matches, fits
 from netclarity.workshop.data import Participant, load_participants
+from netclarity.workshop.snapshot import published_rounds
 from netclarity.workshop.store import Workshop
 
 Floats = NDArray[np.float64]
@@ -82,6 +87,7 @@ class Room:
     joined: int
     completed: int
     reached: tuple[tuple[str, int], ...]
+    published: int
     scored: int
     stated: dict[str, float]
     delivered: dict[str, float]
@@ -101,8 +107,8 @@ class Room:
 
     @property
     def visible(self) -> bool:
-        """Enough people have completed for the aggregates to be shown."""
-        return self.completed >= self.threshold
+        """Enough people are published for the aggregates to be shown."""
+        return self.published >= self.threshold
 
     def poll_visible(self, question_id: str) -> bool:
         poll = self.polls.get(question_id)
@@ -143,9 +149,17 @@ def needed_keys(questionnaire: Questionnaire) -> set[str]:
 
 
 def read_room(database: Database, questionnaire: Questionnaire, workshop: Workshop) -> Room:
-    """The room of ``workshop`` as the database holds it now."""
-    participants = load_participants(database, workshop.id, needed_keys(questionnaire))
-    return summarise(questionnaire, participants, threshold=workshop.threshold, seed=workshop.seed)
+    """The room of ``workshop``: progress as it is now, figures from its published snapshot."""
+    shown = published_rounds(database, workshop)
+    published = load_participants(database, workshop.id, needed_keys(questionnaire), only=shown)
+    room = summarise(questionnaire, published, threshold=workshop.threshold, seed=workshop.seed)
+    everyone = load_participants(database, workshop.id, keys=())
+    return dataclasses.replace(
+        room,
+        joined=len(everyone),
+        completed=sum(p.completed for p in everyone),
+        reached=_reached(questionnaire, everyone),
+    )
 
 
 def _reading(questionnaire: Questionnaire) -> Questionnaire:
@@ -197,6 +211,7 @@ def summarise(
         joined=len(participants),
         completed=len(done),
         reached=_reached(questionnaire, participants),
+        published=len(done),
         scored=int(scored.sum()),
         stated=_by_id(goal_ids, _mean(stated[scored], len(goal_ids))),
         delivered=_by_id(goal_ids, _mean(delivered[scored], len(goal_ids))),

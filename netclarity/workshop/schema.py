@@ -1,4 +1,4 @@
-"""The ``workshops`` table, in the store's ``metadata``: the shape migration 0003 creates.
+"""The workshop tables, in the store's ``metadata``: the shape migrations 0003 and 0004 create.
 
 A participant is an ordinary respondent whose ``respondents.workshop_id`` names the
 workshop; the round they answer in the workshop is their first (a retake months later is
@@ -8,6 +8,11 @@ id it is given, and the workshop code checks the workshop before anyone joins it
 ``closes_at`` is the closing time the facilitator may set in advance, ``closed_at`` when
 they closed it by hand; either closes it. Wrong facilitator keys are counted here
 (``failed_attempts``, ``locked_until``) so that every app server sees the same count.
+
+``workshop_snapshots`` is the published snapshot (``netclarity.workshop.snapshot``): the
+rounds the room views read, each with the time its answers last changed when it was
+published. ``round_id`` has no foreign key on purpose: a round deleted since must still be
+seen as missing from the snapshot, not vanish from it unnoticed.
 """
 
 from __future__ import annotations
@@ -34,4 +39,17 @@ workshops = sa.Table(
     sa.Column("closed_at", Timestamp, nullable=True),
     sa.Column("failed_attempts", sa.Integer, nullable=False, server_default="0"),
     sa.Column("locked_until", Timestamp, nullable=True),
+)
+
+workshop_snapshots = sa.Table(
+    "workshop_snapshots",
+    metadata,
+    sa.Column(
+        "workshop_id",
+        sa.Integer,
+        sa.ForeignKey("workshops.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("round_id", sa.Integer, primary_key=True),
+    sa.Column("answered_at", Timestamp, nullable=True),
 )

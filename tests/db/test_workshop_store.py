@@ -183,7 +183,7 @@ def test_the_room_holds_the_workshop_round_of_each_participant_and_no_one_else(
     assert (room.joined, room.completed, room.polls["vote"].counts) == (
         2,
         1,
-        {"yes": 1, "no": 0, "maybe": 1},
+        {"yes": 1, "no": 0, "maybe": 0},
     )
 
 
@@ -218,3 +218,18 @@ def test_a_database_of_the_previous_revision_gains_workshops_and_keeps_its_rows(
     assert kept is not None
     assert (kept.name, kept.workshop_id) == ("Early Bird", 7)
     assert workshop.id == 1
+
+
+def test_a_workshop_from_before_snapshots_upgrades_and_shows_its_room(database_url: str) -> None:
+    database = Database.open(database_url)
+    upgrade(database, "0003")
+    early = Store(database)
+    workshop, _ = Workshops(database).create("Before snapshots", "workshop", threshold=1)
+    join(early, workshop.id, ANSWERS[0], done=True)
+    database.dispose()
+
+    store = Store.open(database_url)
+    room = read_room(store.database, workshop_questionnaire(), workshop)
+    store.close()
+
+    assert (room.published, room.visible, room.polls["vote"].counts["yes"]) == (1, True, 1)
