@@ -3,14 +3,15 @@
 Every facilitator view (dashboard, exports, controls) starts with ``facilitator()``, which
 returns the workshop only for the right key. The key comes from the facilitator link
 (``/dashboard?workshop=CODE&key=KEY``) or the sign-in form, is checked against its stored
-hash by ``Workshops.check_key`` (constant-time, wrong keys counted and locked out), and is
-then remembered in this session by its hash, so the dashboard's refreshes do not check it
-again. The key stays in the URL, so a reload (which forgets the session) checks it anew.
+hash by ``Workshops.check_key`` (constant-time; a wrong key slows this browser session
+only, never the workshop: ``keys.Attempts``), and is then remembered in this session by
+its hash, so the dashboard's refreshes do not check it again. The key stays in the URL,
+so a reload (which forgets the session) checks it anew.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -19,7 +20,7 @@ from netclarity.questionnaire import Questionnaire
 from netclarity.ui import context
 from netclarity.workshop import codes
 from netclarity.workshop.data import WORKSHOP_ROUND
-from netclarity.workshop.keys import key_hash
+from netclarity.workshop.keys import Attempts, key_hash
 from netclarity.workshop.store import Access, Workshop, Workshops
 
 FACILITATE_PAGE = "pages/facilitate.py"
@@ -28,6 +29,7 @@ DASHBOARD_PAGE = "pages/dashboard.py"
 JOIN_PARAM = "join"
 CODE_PARAM, KEY_PARAM = "workshop", "key"
 _GRANTED = "facilitator_key_hash"
+_ATTEMPTS = "facilitator_attempts"
 
 
 def workshops() -> Workshops:
@@ -81,24 +83,38 @@ def facilitator() -> Workshop | None:
         if workshop is not None:
             return workshop
     if code and key:
-        check = workshops().check_key(code, key)
-        if check.access is Access.GRANTED and check.workshop is not None:
-            st.session_state[_GRANTED] = {**granted, code: key_hash(key)}
-            return check.workshop
-        st.query_params.pop(KEY_PARAM, None)  # counted once, not again on the next rerun
-        _refusal(check.access, check.locked_until)
+        attempts: Attempts = st.session_state.get(_ATTEMPTS, Attempts())
+        now = datetime.now(UTC)
+        if attempts.waiting(now):
+            st.query_params.pop(KEY_PARAM, None)
+            _wait(attempts)
+        else:
+            check = workshops().check_key(code, key)
+            if check.access is Access.GRANTED and check.workshop is not None:
+                st.session_state[_GRANTED] = {**granted, code: key_hash(key)}
+                st.session_state[_ATTEMPTS] = Attempts()
+                return check.workshop
+            st.query_params.pop(KEY_PARAM, None)  # counted once, not again on the next rerun
+            if check.access is Access.REFUSED:
+                st.session_state[_ATTEMPTS] = attempts.after_failure(now)
+            _refusal(check.access)
     _sign_in(code)
     return None
 
 
-def _refusal(access: Access, locked_until: datetime | None) -> None:
+def _wait(attempts: Attempts) -> None:
+    """This browser tried too many wrong keys: it (and only it) waits a little."""
+    until = attempts.waiting_until
+    assert until is not None
+    st.error(
+        f"Too many wrong keys from this browser: try again after {until:%H:%M:%S} UTC.",
+        icon=":material/lock_clock:",
+    )
+
+
+def _refusal(access: Access) -> None:
     if access is Access.UNKNOWN:
         st.error("No workshop has that code.", icon=":material/error:")
-    elif access is Access.LOCKED and locked_until is not None:
-        st.error(
-            f"Too many wrong keys: this workshop refuses every key until {locked_until:%H:%M} UTC.",
-            icon=":material/lock_clock:",
-        )
     else:
         st.error("That key does not open this workshop.", icon=":material/key_off:")
 

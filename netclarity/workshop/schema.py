@@ -1,4 +1,4 @@
-"""The workshop tables, in the store's ``metadata``: the shape migrations 0003 and 0004 create.
+"""The workshop tables, in the store's ``metadata``: the shape migrations 0003–0005 create.
 
 A participant is an ordinary respondent whose ``respondents.workshop_id`` names the
 workshop; the round they answer in the workshop is their first (a retake months later is
@@ -6,8 +6,8 @@ their own). There is no foreign key from ``respondents.workshop_id``: the store 
 id it is given, and the workshop code checks the workshop before anyone joins it.
 
 ``closes_at`` is the closing time the facilitator may set in advance, ``closed_at`` when
-they closed it by hand; either closes it. Wrong facilitator keys are counted here
-(``failed_attempts``, ``locked_until``) so that every app server sees the same count.
+they closed it by hand; either closes it. Wrong facilitator keys are not counted here (they
+were until migration 0005): a count shared by everyone let anyone lock the facilitator out.
 
 ``workshop_snapshots`` is the published snapshot (``netclarity.workshop.snapshot``): the
 rounds the room views read, each with the time its answers last changed when it was
@@ -37,8 +37,6 @@ workshops = sa.Table(
     sa.Column("created_at", Timestamp, nullable=False),
     sa.Column("closes_at", Timestamp, nullable=True),
     sa.Column("closed_at", Timestamp, nullable=True),
-    sa.Column("failed_attempts", sa.Integer, nullable=False, server_default="0"),
-    sa.Column("locked_until", Timestamp, nullable=True),
 )
 
 workshop_snapshots = sa.Table(

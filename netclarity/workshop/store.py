@@ -1,8 +1,9 @@
 """Creating, finding, opening and closing workshops, and checking a facilitator key.
 
 Every method is one short transaction on the store's ``Database`` (SQLite or PostgreSQL),
-so several app servers sharing one PostgreSQL database act as one workshop: the code, the
-open/closed state and the count of wrong keys live only in the database.
+so several app servers sharing one PostgreSQL database act as one workshop: the code and
+the open/closed state live only in the database. Checking a key writes nothing: wrong keys
+are not counted per workshop, so nobody can lock a facilitator out (``keys``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from netclarity.store.database import Database
 from netclarity.store.errors import InvalidValue, StoreError
 from netclarity.store.schema import MAX_QUESTIONNAIRE_ID
 from netclarity.workshop import codes
-from netclarity.workshop.keys import Attempts, key_hash, key_matches, new_key
+from netclarity.workshop.keys import key_hash, key_matches, new_key
 from netclarity.workshop.schema import MAX_TITLE, workshops
 
 DEFAULT_THRESHOLD = 5
@@ -60,7 +61,6 @@ class Access(Enum):
 
     GRANTED = "granted"
     REFUSED = "refused"
-    LOCKED = "locked"
     UNKNOWN = "unknown"  # no workshop has this code
 
 
@@ -68,7 +68,6 @@ class Access(Enum):
 class KeyCheck:
     access: Access
     workshop: Workshop | None
-    locked_until: datetime | None = None
 
 
 class Workshops:
@@ -135,34 +134,21 @@ class Workshops:
         )
         return None if row is None else _workshop(row)
 
-    def check_key(self, code: str, key: str, *, now: datetime | None = None) -> KeyCheck:
-        """Whether ``key`` opens the workshop ``code``, counting wrong keys (``keys``)."""
+    def check_key(self, code: str, key: str) -> KeyCheck:
+        """Whether ``key`` opens the workshop ``code``; a wrong key changes nothing."""
         normalised = codes.normalise(code)
         if normalised is None:
             return KeyCheck(Access.UNKNOWN, None)
-        moment = now or datetime.now(UTC)
-
-        def work(conn: Connection) -> KeyCheck:
-            row = conn.execute(
-                sa.select(workshops).where(workshops.c.code == normalised).with_for_update()
+        row = self.database.read(
+            lambda conn: conn.execute(
+                sa.select(workshops).where(workshops.c.code == normalised)
             ).one_or_none()
-            if row is None:
-                return KeyCheck(Access.UNKNOWN, None)
-            workshop = _workshop(row)
-            attempts = Attempts(row.failed_attempts, _utc(row.locked_until))
-            if attempts.locked(moment):
-                return KeyCheck(Access.LOCKED, workshop, attempts.locked_until)
-            if key_matches(key, row.key_hash):
-                if row.failed_attempts:
-                    _store_attempts(conn, workshop.id, Attempts(0, None))
-                return KeyCheck(Access.GRANTED, workshop)
-            after = attempts.after_failure(moment)
-            _store_attempts(conn, workshop.id, after)
-            if after.locked(moment):
-                return KeyCheck(Access.LOCKED, workshop, after.locked_until)
-            return KeyCheck(Access.REFUSED, workshop)
-
-        return self.database.write(work)
+        )
+        if row is None:
+            return KeyCheck(Access.UNKNOWN, None)
+        if key_matches(key, row.key_hash):
+            return KeyCheck(Access.GRANTED, _workshop(row))
+        return KeyCheck(Access.REFUSED, _workshop(row))
 
     def close(self, workshop_id: int, *, now: datetime | None = None) -> Workshop:
         """Close now: no new participants, no new answers (closing again keeps the first time)."""
@@ -200,14 +186,6 @@ def _insert(conn: Connection, *, values: dict[str, Any]) -> int:
         sa.insert(workshops).values(**values).returning(workshops.c.id)
     ).scalar_one()
     return workshop_id
-
-
-def _store_attempts(conn: Connection, workshop_id: int, attempts: Attempts) -> None:
-    conn.execute(
-        sa.update(workshops)
-        .where(workshops.c.id == workshop_id)
-        .values(failed_attempts=attempts.failures, locked_until=attempts.locked_until)
-    )
 
 
 def _utc(moment: datetime | None) -> datetime | None:
