@@ -19,6 +19,7 @@ pages = [
     st.Page(workshop_access.JOIN_PAGE, title="Join", url_path="join", default=joining),
     st.Page(workshop_access.FACILITATE_PAGE, title="Create a workshop", url_path="facilitate"),
     st.Page(workshop_access.DASHBOARD_PAGE, title="Dashboard", url_path="dashboard"),
+    st.Page(workshop_access.PRESENT_PAGE, title="Projector", url_path="present"),
 ]
 page = st.navigation(pages, position="hidden")
 if not workshop_participant.answers_closed(page.url_path):

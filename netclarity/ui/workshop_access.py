@@ -1,12 +1,17 @@
-"""Workshop pages' shared parts: their paths, their links, and the facilitator's key check.
+"""Workshop pages' shared parts: their paths, their links, and the key checks.
 
 Every facilitator view (dashboard, exports, controls) starts with ``facilitator()``, which
 returns the workshop only for the right key. The key comes from the facilitator link
 (``/dashboard?workshop=CODE&key=KEY``) or the sign-in form, is checked against its stored
 hash by ``Workshops.check_key`` (constant-time; a wrong key slows this browser session
-only, never the workshop: ``keys.Attempts``), and is then remembered in this session by
-its hash, so the dashboard's refreshes do not check it again. The key stays in the URL,
-so a reload (which forgets the session) checks it anew.
+only, never the workshop: ``keys.Attempts``), and the session then remembers the grant.
+
+The key is kept out of sight: a link's key is taken out of the address bar as soon as it
+has been checked, and a key typed into the form is checked from the form and never put
+into the URL, so neither lingers on a screen, in later history entries or in a request
+log. A reload (which forgets the session) therefore asks for the key again. The projector
+gets its own link, ``/present?workshop=CODE&view=VIEW`` (``viewer()``), whose view-only
+key opens the room's views and nothing else.
 """
 
 from __future__ import annotations
@@ -20,15 +25,16 @@ from netclarity.questionnaire import Questionnaire
 from netclarity.ui import context
 from netclarity.workshop import codes
 from netclarity.workshop.data import WORKSHOP_ROUND
-from netclarity.workshop.keys import Attempts, key_hash
+from netclarity.workshop.keys import Attempts, view_key
 from netclarity.workshop.store import Access, Workshop, Workshops
 
 FACILITATE_PAGE = "pages/facilitate.py"
 JOIN_PAGE = "pages/join.py"
 DASHBOARD_PAGE = "pages/dashboard.py"
+PRESENT_PAGE = "pages/present.py"
 JOIN_PARAM = "join"
-CODE_PARAM, KEY_PARAM = "workshop", "key"
-_GRANTED = "facilitator_key_hash"
+CODE_PARAM, KEY_PARAM, VIEW_PARAM = "workshop", "key", "view"
+_GRANTED = "facilitator_granted"
 _ATTEMPTS = "facilitator_attempts"
 
 
@@ -68,6 +74,17 @@ def facilitator_url(code: str, key: str) -> str:
     return _address("/dashboard", {CODE_PARAM: code, KEY_PARAM: key})
 
 
+def present_url(code: str, view: str) -> str:
+    """The projector's link: the room's views only, never the facilitator key."""
+    return _address("/present", {CODE_PARAM: code, VIEW_PARAM: view})
+
+
+def granted_view_key(code: str) -> str | None:
+    """The projector key of a workshop this session's facilitator has signed in to."""
+    view: str | None = st.session_state.get(_GRANTED, {}).get(code)
+    return view
+
+
 def questionnaire_of(workshop: Workshop) -> Questionnaire | None:
     loaded = context.catalogue().loaded.get(workshop.questionnaire_id)
     return None if loaded is None else loaded.questionnaire
@@ -76,30 +93,54 @@ def questionnaire_of(workshop: Workshop) -> Questionnaire | None:
 def facilitator() -> Workshop | None:
     """The workshop whose facilitator is in this tab, or None after saying why not."""
     code = codes.normalise(st.query_params.get(CODE_PARAM, "")) or ""
-    key = st.query_params.get(KEY_PARAM, "")
-    granted = st.session_state.get(_GRANTED, {})
-    if code and key and granted.get(code) == key_hash(key):
+    key = st.query_params.pop(KEY_PARAM, "")  # out of the address bar at once
+    if key:
+        workshop = _check(code, key)
+        if workshop is not None:
+            return workshop
+    elif code in st.session_state.get(_GRANTED, {}):
         workshop = workshops().find(code)
         if workshop is not None:
             return workshop
-    if code and key:
-        attempts: Attempts = st.session_state.get(_ATTEMPTS, Attempts())
-        now = datetime.now(UTC)
-        if attempts.waiting(now):
-            st.query_params.pop(KEY_PARAM, None)
-            _wait(attempts)
-        else:
-            check = workshops().check_key(code, key)
-            if check.access is Access.GRANTED and check.workshop is not None:
-                st.session_state[_GRANTED] = {**granted, code: key_hash(key)}
-                st.session_state[_ATTEMPTS] = Attempts()
-                return check.workshop
-            st.query_params.pop(KEY_PARAM, None)  # counted once, not again on the next rerun
-            if check.access is Access.REFUSED:
-                st.session_state[_ATTEMPTS] = attempts.after_failure(now)
-            _refusal(check.access)
     _sign_in(code)
     return None
+
+
+def _check(code: str, key: str) -> Workshop | None:
+    """The workshop if ``key`` opens it (remembered in this session), else None, said why."""
+    attempts: Attempts = st.session_state.get(_ATTEMPTS, Attempts())
+    now = datetime.now(UTC)
+    if attempts.waiting(now):
+        _wait(attempts)
+        return None
+    check = workshops().check_key(code, key)
+    if check.access is Access.GRANTED and check.workshop is not None:
+        grant(check.workshop, key)
+        st.session_state[_ATTEMPTS] = Attempts()
+        return check.workshop
+    if check.access is Access.REFUSED:
+        st.session_state[_ATTEMPTS] = attempts.after_failure(now)
+    _refusal(check.access)
+    return None
+
+
+def grant(workshop: Workshop, key: str) -> None:
+    """Remember in this session that its facilitator holds ``key`` (checked by the caller)."""
+    granted = st.session_state.get(_GRANTED, {})
+    st.session_state[_GRANTED] = {**granted, workshop.code: view_key(key)}
+
+
+def viewer() -> Workshop | None:
+    """The workshop whose projector link this is (room views only), or None after saying so."""
+    code = st.query_params.get(CODE_PARAM, "")
+    workshop = workshops().check_view(code, st.query_params.get(VIEW_PARAM, ""))
+    if workshop is None:
+        st.error(
+            "This projector link does not open a workshop. The facilitator's dashboard "
+            "shows the right one.",
+            icon=":material/link_off:",
+        )
+    return workshop
 
 
 def _wait(attempts: Attempts) -> None:
@@ -129,8 +170,11 @@ def _sign_in(code: str) -> None:
     with st.form("sign-in"):
         typed_code = st.text_input("Workshop code", value=code, max_chars=12)
         typed_key = st.text_input("Facilitator key", type="password", max_chars=100)
-        if st.form_submit_button("Open the dashboard", type="primary"):
-            st.query_params[CODE_PARAM] = typed_code.strip()
-            st.query_params[KEY_PARAM] = typed_key.strip()
+        submitted = st.form_submit_button("Open the dashboard", type="primary")
+    if submitted:
+        # Checked from the form, never through the URL: only the code goes into the address.
+        workshop = _check(codes.normalise(typed_code) or "", typed_key.strip())
+        if workshop is not None:
+            st.query_params[CODE_PARAM] = workshop.code
             st.rerun()
     st.page_link(FACILITATE_PAGE, label="Create a new workshop", icon=":material/add:")

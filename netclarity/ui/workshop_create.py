@@ -17,8 +17,8 @@ from netclarity.ui import context
 from netclarity.ui.workshop_access import (
     CODE_PARAM,
     DASHBOARD_PAGE,
-    KEY_PARAM,
     facilitator_url,
+    grant,
     join_url,
     workshops,
 )
@@ -102,7 +102,8 @@ def created_screen(workshop: Workshop, key: str) -> None:
     st.code(facilitator_url(workshop.code, key), language=None, wrap_lines=True)
     if st.button("Open the dashboard", type="primary", icon=":material/monitoring:"):
         del st.session_state[_CREATED]
-        st.switch_page(DASHBOARD_PAGE, query_params={CODE_PARAM: workshop.code, KEY_PARAM: key})
+        grant(workshop, key)  # so the key never has to travel in the dashboard's address
+        st.switch_page(DASHBOARD_PAGE, query_params={CODE_PARAM: workshop.code})
     if st.button("Create another workshop"):
         del st.session_state[_CREATED]
         st.rerun()

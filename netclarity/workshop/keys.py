@@ -14,6 +14,8 @@ a person at the sign-in form and stops nobody else.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import hmac
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -32,6 +34,18 @@ def new_key() -> str:
 def key_hash(key: str) -> str:
     """The hex SHA-256 stored in place of the key."""
     return token_hash(key)
+
+
+def view_key(key: str) -> str:
+    """The projector's view-only key, derived from the facilitator key (43 characters).
+
+    It opens the room's views (``/present``) and nothing else, so the facilitator link never
+    needs to be on a screen. Being derived, the facilitator can show it again whenever they
+    are signed in, while only its hash is stored; the facilitator key cannot be worked back
+    out of it (HMAC-SHA256).
+    """
+    digest = hmac.new(key.encode(), b"netclarity projector view", hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
 def key_matches(key: str, stored_hash: str) -> bool:

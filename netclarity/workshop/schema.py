@@ -1,4 +1,4 @@
-"""The workshop tables, in the store's ``metadata``: the shape migrations 0003–0005 create.
+"""The workshop tables, in the store's ``metadata``: the shape migrations 0003–0006 create.
 
 A participant is an ordinary respondent whose ``respondents.workshop_id`` names the
 workshop; the round they answer in the workshop is their first (a retake months later is
@@ -8,6 +8,8 @@ id it is given, and the workshop code checks the workshop before anyone joins it
 ``closes_at`` is the closing time the facilitator may set in advance, ``closed_at`` when
 they closed it by hand; either closes it. Wrong facilitator keys are not counted here (they
 were until migration 0005): a count shared by everyone let anyone lock the facilitator out.
+``view_key_hash`` is the SHA-256 of the projector's view-only key (``keys.view_key``); a
+workshop created before migration 0006 gets it when its facilitator next signs in.
 
 ``workshop_snapshots`` is the published snapshot (``netclarity.workshop.snapshot``): the
 rounds the room views read, each with the time its answers last changed when it was
@@ -37,6 +39,7 @@ workshops = sa.Table(
     sa.Column("created_at", Timestamp, nullable=False),
     sa.Column("closes_at", Timestamp, nullable=True),
     sa.Column("closed_at", Timestamp, nullable=True),
+    sa.Column("view_key_hash", sa.String(KEY_HASH_LENGTH), nullable=True),
 )
 
 workshop_snapshots = sa.Table(

@@ -23,7 +23,7 @@ from netclarity.store.database import Database
 from netclarity.store.errors import InvalidValue, StoreError
 from netclarity.store.schema import MAX_QUESTIONNAIRE_ID
 from netclarity.workshop import codes
-from netclarity.workshop.keys import key_hash, key_matches, new_key
+from netclarity.workshop.keys import key_hash, key_matches, new_key, view_key
 from netclarity.workshop.schema import MAX_TITLE, workshops
 
 DEFAULT_THRESHOLD = 5
@@ -104,6 +104,7 @@ class Workshops:
                 "questionnaire_id": questionnaire_id,
                 "threshold": threshold,
                 "key_hash": key_hash(key),
+                "view_key_hash": key_hash(view_key(key)),
                 "created_at": created,
                 "closes_at": closes_at,
             }
@@ -146,9 +147,25 @@ class Workshops:
         )
         if row is None:
             return KeyCheck(Access.UNKNOWN, None)
-        if key_matches(key, row.key_hash):
-            return KeyCheck(Access.GRANTED, _workshop(row))
-        return KeyCheck(Access.REFUSED, _workshop(row))
+        if not key_matches(key, row.key_hash):
+            return KeyCheck(Access.REFUSED, _workshop(row))
+        if row.view_key_hash is None:  # created before projector links existed
+            self._update(row.id, view_key_hash=key_hash(view_key(key)))
+        return KeyCheck(Access.GRANTED, _workshop(row))
+
+    def check_view(self, code: str, view: str) -> Workshop | None:
+        """The workshop ``code`` if ``view`` is its projector key (room views only), else None."""
+        normalised = codes.normalise(code)
+        if normalised is None or not view:
+            return None
+        row = self.database.read(
+            lambda conn: conn.execute(
+                sa.select(workshops).where(workshops.c.code == normalised)
+            ).one_or_none()
+        )
+        if row is None or row.view_key_hash is None or not key_matches(view, row.view_key_hash):
+            return None
+        return _workshop(row)
 
     def close(self, workshop_id: int, *, now: datetime | None = None) -> Workshop:
         """Close now: no new participants, no new answers (closing again keeps the first time)."""

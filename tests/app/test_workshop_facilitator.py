@@ -157,6 +157,43 @@ def test_the_sign_in_form_opens_the_dashboard_with_the_right_key(make_app: MakeA
     assert app.title[0].value == "Friday breakfast club"
 
 
+def test_a_key_typed_into_the_form_never_reaches_the_address(make_app: MakeApp) -> None:
+    code, key = facilitator_link(create(make_app))
+    app = dashboard(make_app, code, None)
+
+    app.text_input[1].input(key)
+    app.button[0].click().run()
+    app.run()  # the dashboard's next refresh
+
+    assert app.query_params == {"workshop": code}
+    assert app.title[0].value == "Friday breakfast club"
+
+
+def test_a_wrong_key_typed_into_the_form_is_refused_without_reaching_the_address(
+    make_app: MakeApp,
+) -> None:
+    code, _ = facilitator_link(create(make_app))
+    app = dashboard(make_app, code, None)
+
+    app.text_input[1].input("a-wrong-key")
+    app.button[0].click().run()
+
+    assert [e.value for e in app.error] == ["That key does not open this workshop."]
+    assert app.query_params == {"workshop": code}
+
+
+def test_after_signing_in_with_the_link_the_key_leaves_the_address_bar(
+    make_app: MakeApp,
+) -> None:
+    code, key = facilitator_link(create(make_app))
+    app = dashboard(make_app, code, key)
+
+    app.run()
+
+    assert app.query_params == {"workshop": code}
+    assert app.title[0].value == "Friday breakfast club"
+
+
 def test_wrong_keys_from_anyone_never_stop_the_right_key(make_app: MakeApp) -> None:
     code, key = facilitator_link(create(make_app))
     for _ in range(10):
@@ -226,13 +263,50 @@ def test_closing_and_reopening_from_the_dashboard(make_app: MakeApp, store: Stor
     assert "closed" not in app.caption[0].value
 
 
-def test_present_mode_drops_the_controls(make_app: MakeApp) -> None:
+def projector_link(app: AppTest) -> str:
+    return next(c.value for c in app.code if "/present?" in c.value)
+
+
+def projector(make_app: MakeApp, link: str) -> AppTest:
+    app = make_app()
+    app.switch_page("pages/present.py")
+    for name, values in parse_qs(urlsplit(link).query).items():
+        app.query_params[name] = values[0]
+    return app.run()
+
+
+def test_the_projector_link_shows_the_room_without_controls_exports_or_the_key(
+    make_app: MakeApp,
+) -> None:
     code, key = facilitator_link(create(make_app))
-    app = dashboard(make_app, code, key)
+    link = projector_link(dashboard(make_app, code, key))
 
-    app = app.toggle(key="present").set_value(True).run()
+    app = projector(make_app, link)
 
-    assert not [b for b in app.button if b.label == "Close the workshop"]
+    assert key not in link
+    assert app.title[0].value == "Friday breakfast club"
+    assert not app.button
     assert not app.get("download_button")
+    assert not app.text_input
     assert [m.label for m in app.metric] == ["Joined", "In progress", "Completed"]
     assert f"`{code}`" in [m.value for m in app.markdown]
+    assert app.info[0].value == "The room's results appear once 2 people have completed (0 so far)."
+
+
+def test_the_projector_key_opens_no_dashboard(make_app: MakeApp) -> None:
+    code, key = facilitator_link(create(make_app))
+    view = parse_qs(urlsplit(projector_link(dashboard(make_app, code, key))).query)["view"][0]
+
+    app = dashboard(make_app, code, view)
+
+    assert app.title[0].value == "Facilitator sign-in"
+    assert [e.value for e in app.error] == ["That key does not open this workshop."]
+
+
+def test_a_wrong_projector_key_shows_nothing_of_the_room(make_app: MakeApp) -> None:
+    code, _ = facilitator_link(create(make_app))
+
+    app = projector(make_app, f"http://localhost:8501/present?workshop={code}&view=guess")
+
+    assert app.error[0].value.startswith("This projector link does not open a workshop.")
+    assert not app.metric

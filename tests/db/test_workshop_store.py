@@ -13,6 +13,7 @@ from netclarity.store.database import Database
 from netclarity.store.migrate import upgrade
 from netclarity.workshop import codes
 from netclarity.workshop.data import load_participants
+from netclarity.workshop.keys import view_key
 from netclarity.workshop.room import read_room
 from netclarity.workshop.store import Access, Workshops
 from tests.support.workshop import ANSWERS, workshop_questionnaire
@@ -204,16 +205,43 @@ def test_a_database_of_the_previous_revision_gains_workshops_and_keeps_its_rows(
     assert workshop.id == 1
 
 
-def test_a_workshop_from_before_snapshots_upgrades_and_shows_its_room(database_url: str) -> None:
+def test_a_workshop_from_before_snapshots_keeps_its_key_and_gains_a_projector_key(
+    database_url: str,
+) -> None:
+    key = "an-early-facilitator-key"
     database = Database.open(database_url)
     upgrade(database, "0003")
-    early = Store(database)
-    workshop, _ = Workshops(database).create("Before snapshots", "workshop", threshold=1)
-    join(early, workshop.id, ANSWERS[0], done=True)
+    with database.engine.begin() as conn:
+        workshop_id = conn.execute(
+            sa.text(
+                "INSERT INTO workshops (code, title, questionnaire_id, threshold, key_hash,"
+                " created_at, failed_attempts, locked_until) VALUES ('K7QX2M', 'Early',"
+                " 'workshop', 1, :hash, :at, 4, :at) RETURNING id"
+            ),
+            {"hash": hashlib.sha256(key.encode()).hexdigest(), "at": NOW},
+        ).scalar_one()
+    join(Store(database), workshop_id, ANSWERS[0], done=True)
     database.dispose()
 
     store = Store.open(database_url)
-    room = read_room(store.database, workshop_questionnaire(), workshop)
+    workshops = Workshops(store.database)
+    check = workshops.check_key("K7QX2M", key)
+    assert check.workshop is not None
+    room = read_room(store.database, workshop_questionnaire(), check.workshop)
+    projector = workshops.check_view("K7QX2M", view_key(key))
     store.close()
 
+    assert check.access is Access.GRANTED
     assert (room.published, room.visible, room.polls["vote"].counts["yes"]) == (1, True, 1)
+    assert projector == check.workshop
+
+
+def test_the_projector_key_opens_the_room_views_and_the_facilitator_key_does_not(
+    workshops: Workshops,
+) -> None:
+    workshop, key = workshops.create("Friday breakfast", "workshop")
+
+    assert workshops.check_view(workshop.code, view_key(key)) == workshop
+    assert workshops.check_view(workshop.code, key) is None
+    assert workshops.check_view(workshop.code, "") is None
+    assert workshops.check_key(workshop.code, view_key(key)).access is Access.REFUSED
