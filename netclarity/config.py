@@ -5,7 +5,8 @@ Order, first found wins:
 1. the environment variable ``NETCLARITY_DATABASE_URL`` (deployments, tests);
 2. ``.streamlit/secrets.toml`` in the project root — ``database_url`` under ``[netclarity]``
    or at the top level (read with ``tomllib``: this module must not import streamlit);
-3. ``sqlite:///<project root>/data/netclarity.db`` — zero set-up; ``data/`` is created.
+3. ``sqlite:///<project root>/data/netclarity.db`` — zero set-up; ``data/`` is created
+   (owner only: ``netclarity.store.database`` keeps the files private).
 
 ``postgresql://`` (and ``postgres://``) URLs are pointed at the psycopg 3 driver, the only
 PostgreSQL driver installed, so a URL copied from a hosting provider works unchanged.
@@ -36,7 +37,8 @@ def database_url(environ: Mapping[str, str] | None = None, root: Path = PROJECT_
     if configured:
         return normalise(configured)
     database = root / DEFAULT_DATABASE
-    database.parent.mkdir(parents=True, exist_ok=True)
+    database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    database.parent.chmod(0o700)  # the app's own folder, also when an older release made it
     return f"sqlite:///{database}"
 
 
