@@ -13,6 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 FORMAT: Final = "netclarity-response/1"
 MAX_PLAN_TEXT = 2000
+MAX_NUMBER: Final = 2**31 - 1
+"""The largest version or round number a database integer column holds (PostgreSQL's
+``integer``); a larger one in a file would fail where it is saved, not where it is read."""
 Decision = Literal["keep", "grow", "reduce", "stop"]
 
 
@@ -48,10 +51,10 @@ class Response(_Model):
 
     format: Literal["netclarity-response/1"] = FORMAT
     questionnaire: str
-    version: int
+    version: int = Field(ge=1, le=MAX_NUMBER)
     digest: str | None = Field(None, description="hash of the questionnaire file answered")
     name: str | None = Field(None, max_length=200)
     answers: dict[str, Any] = Field(default_factory=dict)
     plan: Plan = Field(default_factory=Plan)
     page: str | None = Field(None, description="the page the person was on")
-    round: int = Field(1, ge=1)
+    round: int = Field(1, ge=1, le=MAX_NUMBER)
