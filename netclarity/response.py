@@ -7,6 +7,7 @@ is validated like everything else that comes from outside.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -58,3 +59,18 @@ class Response(_Model):
     plan: Plan = Field(default_factory=Plan)
     page: str | None = Field(None, description="the page the person was on")
     round: int = Field(1, ge=1, le=MAX_NUMBER)
+
+
+def known_answers(response: Response, question_ids: Collection[str]) -> Response:
+    """``response`` keeping only the answers to questions its questionnaire has.
+
+    An imported file can hold any number of answer keys (a 2 MB file, over 100,000); those
+    no question asks are never shown, scored or exported, so they are dropped before the
+    database rather than written in one long transaction that every other save waits for.
+    """
+    kept = {key: value for key, value in response.answers.items() if key in question_ids}
+    return (
+        response
+        if len(kept) == len(response.answers)
+        else response.model_copy(update={"answers": kept})
+    )

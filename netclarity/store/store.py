@@ -305,8 +305,13 @@ class Store:
                     )
                     .returning(rounds.c.id)
                 ).scalar_one()
-                for key, value in stored.items():
-                    _upsert_answer(conn, round_id, key, value, now)
+                conn.execute(  # a new round: one multi-row insert, no upserts
+                    sa.insert(answers),
+                    [
+                        {"round_id": round_id, "key": key, "value": value, "updated_at": now}
+                        for key, value in stored.items()
+                    ],
+                )
 
         self.database.write(work)
         return token

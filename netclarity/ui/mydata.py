@@ -13,8 +13,9 @@ import math
 import streamlit as st
 from pydantic import ValidationError
 
+from netclarity.loader import Catalogue
 from netclarity.questionnaire import Texts
-from netclarity.response import ChannelPlan, Plan, PlanGoal, Response
+from netclarity.response import ChannelPlan, Plan, PlanGoal, Response, known_answers
 from netclarity.store import InvalidValue
 from netclarity.ui import context, saving
 
@@ -139,6 +140,16 @@ def _is_unicode(text: str) -> bool:
     return True
 
 
+def known_only(responses: list[Response], catalogue: Catalogue) -> list[Response] | None:
+    """Each round with only the answers its questionnaire asks for; None if one is not here."""
+    if any(r.questionnaire not in catalogue.loaded for r in responses):
+        return None
+    return [
+        known_answers(r, {q.id for q in catalogue.get(r.questionnaire).questions})
+        for r in responses
+    ]
+
+
 def import_box(texts: Texts) -> None:
     """Upload a previously downloaded file and continue from it with a new resume link."""
     upload = st.file_uploader(texts.import_answers, type=["json"], key="import_file")
@@ -149,7 +160,8 @@ def import_box(texts: Texts) -> None:
     except ValueError as exc:
         st.error(texts.import_failed.format(problem=exc), icon=":material/error:")
         return
-    if any(r.questionnaire not in context.catalogue().loaded for r in responses):
+    responses = known_only(responses, context.catalogue())
+    if responses is None:
         st.error(texts.import_other_questionnaire, icon=":material/error:")
         return
     with saving.unless_unreachable(texts):
