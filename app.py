@@ -5,7 +5,7 @@ Run with ``scripts/start`` (or ``streamlit run app.py``).
 
 import streamlit as st
 
-from netclarity.ui import flow, shell, workshop_access, workshop_participant
+from netclarity.ui import flow, reconnecting, shell, workshop_access, workshop_participant
 
 shell.prepare()
 # A workshop's join link is the app's root with ?join=CODE (short, for a QR code): it opens
@@ -24,3 +24,4 @@ pages = [
 page = st.navigation(pages, position="hidden")
 if not workshop_participant.answers_closed(page.url_path):
     page.run()
+reconnecting.notice()
