@@ -19,6 +19,7 @@ from netclarity.ui import context
 
 KEY = "reconnecting"
 PROBE = "reconnect-probe"
+TICK_SECONDS = 3
 
 RECONNECTING_STYLE = """
 <style>
@@ -41,6 +42,21 @@ def notice() -> None:
     with st.container(key=KEY):
         st.markdown(f":material/sync: {texts.reconnecting}")
     st.toggle("Connected", key=PROBE, label_visibility="collapsed")
+    _tick()
+
+
+@st.fragment(run_every=TICK_SECONDS)
+def _tick() -> None:
+    """Nothing to draw: the browser's timer for it is what makes a new server run the page.
+
+    After reconnecting to a server that does not know this tab (its own restarted, or
+    another behind a load balancer), Streamlit waits for the next interaction to run the
+    page, and that first run meets widgets it has never registered: the answer given with
+    that tap was dropped (``widgets._seed`` put the stored value back). The tick's rerun
+    request, which the new server cannot match to a fragment, runs the whole page within
+    ``TICK_SECONDS``, so the person's next tap finds everything in place. It costs one
+    empty fragment run per tab every few seconds.
+    """
 
 
 def _texts() -> Texts:
