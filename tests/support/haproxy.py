@@ -4,8 +4,9 @@ Debian's ``haproxy`` runs unprivileged on a free 127.0.0.1 port with a config fi
 here: round robin, a balancer-set cookie to keep each browser on its server, health checks
 on ``/_stcore/health``, long tunnel timeouts for WebSockets, and ``option redispatch`` with
 ``retries`` so a browser whose server has died is sent to another one at once instead of
-getting a 503 until the health check notices. The cookie drops README's ``secure`` flag
-only because the test speaks plain HTTP.
+getting a 503 until the health check notices; requests are logged with README's
+``log-format`` (to ``haproxy.log``). The cookie drops README's ``secure`` flag only because
+the test speaks plain HTTP.
 """
 
 from __future__ import annotations
@@ -23,9 +24,12 @@ from tests.support.server import AppServer, free_port
 CONFIG = """\
 global
     maxconn 512
+    log stdout format raw local0
 
 defaults
     mode http
+    log global
+    log-format "{log_format}"
     timeout connect 2s
     timeout client 1h
     timeout server 1h
@@ -43,6 +47,11 @@ backend streamlit
     option httpchk GET /_stcore/health
 {servers}
 """
+LOG_FORMAT = (
+    "%ci:%cp [%tr] %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B %tsc %ac/%fc/%bc/%sc/%rc %sq/%bq "
+    '\\"%HM %HP %HV\\"'
+)
+"""README's request log: the path without the query string, so no link's secret is logged."""
 SERVER_LINE = "    server app{n} 127.0.0.1:{port} check inter 1s fall 2 rise 2 cookie app{n}"
 
 
@@ -61,7 +70,9 @@ class Balancer:
         self.port = free_port()
         self.config = folder / "haproxy.cfg"
         lines = [SERVER_LINE.format(n=n, port=s.port) for n, s in enumerate(servers, start=1)]
-        self.config.write_text(CONFIG.format(port=self.port, servers="\n".join(lines)))
+        self.config.write_text(
+            CONFIG.format(port=self.port, servers="\n".join(lines), log_format=LOG_FORMAT)
+        )
         self.log = folder / "haproxy.log"
         self.process: subprocess.Popen[bytes] | None = None
 
