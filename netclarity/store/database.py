@@ -120,16 +120,17 @@ class Database:
 def _private_file(path: Path) -> None:
     """Make the SQLite file readable by its owner only, before SQLite opens it.
 
-    The file holds every answer in plain text, so it is created 0600, in a folder created
-    0700 when the folder is new (whatever the umask; an existing folder is the operator's,
-    except the default ``data/``, see ``config``), and a file of an older release is
-    tightened the same way. SQLite creates ``-wal`` and ``-shm`` with the database file's
-    own mode, so they follow; any already there are tightened too.
+    The file holds every answer in plain text, so it is created 0600 (whatever the umask),
+    and a file of an older release is tightened the same way. SQLite creates ``-wal`` and
+    ``-shm`` with the database file's own mode, so they follow; any already there are
+    tightened too. The folder is not created here: a missing one is a wrong URL or an
+    unmounted volume, which SQLite then reports (the default ``data/`` is created 0700 by
+    ``config``).
     """
-    if not path.parent.exists():
-        path.parent.mkdir(mode=0o700, parents=True)
-        path.parent.chmod(0o700)
-    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    except OSError:
+        return  # SQLite will say why it cannot open the file
     for private in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         try:
             private.chmod(0o600)

@@ -16,15 +16,15 @@ def mode(path: Path) -> int:
 def test_a_new_database_and_its_wal_and_shm_files_are_private_in_a_private_folder(
     tmp_path: Path,
 ) -> None:
-    database = tmp_path / "data" / "netclarity.db"
-    store = Store.open(f"sqlite:///{database}")
+    store = Store.open(config.database_url(environ={}, root=tmp_path))
     store.start("networking_clarity", 1, "digest")
 
-    files = {p.name: mode(p) for p in database.parent.iterdir()}
+    folder = tmp_path / "data"
+    files = {p.name: mode(p) for p in folder.iterdir()}
     store.close()
 
     assert files == {"netclarity.db": 0o600, "netclarity.db-wal": 0o600, "netclarity.db-shm": 0o600}
-    assert mode(database.parent) == 0o700
+    assert mode(folder) == 0o700
 
 
 def test_files_left_readable_by_an_older_release_are_tightened(tmp_path: Path) -> None:
