@@ -9,7 +9,9 @@ only, never the workshop: ``keys.Attempts``), and the session then remembers the
 The key is kept out of sight: a link's key is taken out of the address bar as soon as it
 has been checked, and a key typed into the form is checked from the form and never put
 into the URL, so neither lingers on a screen, in later history entries or in a request
-log. A reload (which forgets the session) therefore asks for the key again. The projector
+log. In its place the address gets a sign-in grant (``Workshops.grant``): random, stored
+hashed, for this workshop only, expiring within a day, so a reload or a tab moved to
+another server (a new session) stays signed in without the key. The projector
 gets its own link, ``/present?workshop=CODE&view=VIEW`` (``viewer()``), whose view-only
 key opens the room's views and nothing else.
 """
@@ -33,7 +35,7 @@ JOIN_PAGE = "pages/join.py"
 DASHBOARD_PAGE = "pages/dashboard.py"
 PRESENT_PAGE = "pages/present.py"
 JOIN_PARAM = "join"
-CODE_PARAM, KEY_PARAM, VIEW_PARAM = "workshop", "key", "view"
+CODE_PARAM, KEY_PARAM, VIEW_PARAM, GRANT_PARAM = "workshop", "key", "view", "grant"
 _GRANTED = "facilitator_granted"
 _ATTEMPTS = "facilitator_attempts"
 
@@ -102,6 +104,13 @@ def facilitator() -> Workshop | None:
         workshop = workshops().find(code)
         if workshop is not None:
             return workshop
+    elif grant_token := st.query_params.get(GRANT_PARAM, ""):
+        # A new session of a facilitator signed in before: a reload, or another server.
+        workshop = workshops().check_grant(code, grant_token)
+        if workshop is not None:
+            st.session_state[_GRANTED] = {**st.session_state.get(_GRANTED, {}), code: None}
+            return workshop
+        st.query_params.pop(GRANT_PARAM, None)
     _sign_in(code)
     return None
 
@@ -125,9 +134,11 @@ def _check(code: str, key: str) -> Workshop | None:
 
 
 def grant(workshop: Workshop, key: str) -> None:
-    """Remember in this session that its facilitator holds ``key`` (checked by the caller)."""
+    """Sign this tab in with ``key`` (checked by the caller): the session remembers it, and
+    the address gets a sign-in grant in place of the key, which outlives the session."""
     granted = st.session_state.get(_GRANTED, {})
     st.session_state[_GRANTED] = {**granted, workshop.code: view_key(key)}
+    st.query_params[GRANT_PARAM] = workshops().grant(workshop.id)
 
 
 def viewer() -> Workshop | None:
@@ -175,6 +186,6 @@ def _sign_in(code: str) -> None:
         # Checked from the form, never through the URL: only the code goes into the address.
         workshop = _check(codes.normalise(typed_code) or "", typed_key.strip())
         if workshop is not None:
-            st.query_params[CODE_PARAM] = workshop.code
+            st.query_params[CODE_PARAM] = workshop.code  # the grant is already there
             st.rerun()
     st.page_link(FACILITATE_PAGE, label="Create a new workshop", icon=":material/add:")

@@ -17,6 +17,7 @@ from netclarity.ui import context
 from netclarity.ui.workshop_access import (
     CODE_PARAM,
     DASHBOARD_PAGE,
+    GRANT_PARAM,
     facilitator_url,
     grant,
     join_url,
@@ -103,7 +104,10 @@ def created_screen(workshop: Workshop, key: str) -> None:
     if st.button("Open the dashboard", type="primary", icon=":material/monitoring:"):
         del st.session_state[_CREATED]
         grant(workshop, key)  # so the key never has to travel in the dashboard's address
-        st.switch_page(DASHBOARD_PAGE, query_params={CODE_PARAM: workshop.code})
+        st.switch_page(
+            DASHBOARD_PAGE,
+            query_params={CODE_PARAM: workshop.code, GRANT_PARAM: st.query_params[GRANT_PARAM]},
+        )
     if st.button("Create another workshop"):
         del st.session_state[_CREATED]
         st.rerun()

@@ -158,10 +158,14 @@ def _header(workshop: Workshop, questionnaire: Questionnaire) -> None:
 def _projector_link(workshop: Workshop) -> None:
     """The view-only link for the projector, so this page (and its key) stays off the screen."""
     view = granted_view_key(workshop.code)
-    if view is None:
-        return
-    link = present_url(workshop.code, view)
     with st.expander("Projector view", icon=":material/co_present:"):
+        if view is None:  # signed in by a grant: the projector key derives from the key
+            st.markdown(
+                "Sign in again with the facilitator key (or open the facilitator link) to "
+                "see the projector link."
+            )
+            return
+        link = present_url(workshop.code, view)
         st.markdown(
             "Open this link on the computer that drives the projector: it shows the room in "
             "large type, with no controls and no downloads, and anyone who sees it can open "

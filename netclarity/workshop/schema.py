@@ -1,4 +1,4 @@
-"""The workshop tables, in the store's ``metadata``: the shape migrations 0003–0006 create.
+"""The workshop tables, in the store's ``metadata``: the shape migrations 0003–0007 create.
 
 A participant is an ordinary respondent whose ``respondents.workshop_id`` names the
 workshop; the round they answer in the workshop is their first (a retake months later is
@@ -15,6 +15,9 @@ workshop created before migration 0006 gets it when its facilitator next signs i
 rounds the room views read, each with the time its answers last changed when it was
 published. ``round_id`` has no foreign key on purpose: a round deleted since must still be
 seen as missing from the snapshot, not vanish from it unnoticed.
+
+``facilitator_grants`` holds what a signed-in facilitator's address carries instead of the
+key (``Workshops.grant``): the SHA-256 of a random token, its workshop and when it expires.
 """
 
 from __future__ import annotations
@@ -53,4 +56,17 @@ workshop_snapshots = sa.Table(
     ),
     sa.Column("round_id", sa.Integer, primary_key=True),
     sa.Column("answered_at", Timestamp, nullable=True),
+)
+
+facilitator_grants = sa.Table(
+    "facilitator_grants",
+    metadata,
+    sa.Column("token_hash", sa.String(KEY_HASH_LENGTH), primary_key=True),
+    sa.Column(
+        "workshop_id",
+        sa.Integer,
+        sa.ForeignKey("workshops.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("expires_at", Timestamp, nullable=False),
 )

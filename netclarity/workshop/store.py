@@ -9,7 +9,7 @@ are not counted per workshop, so nobody can lock a facilitator out (``keys``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import Enum
 from functools import partial
 from typing import Any
@@ -22,12 +22,15 @@ from netclarity.store import validation
 from netclarity.store.database import Database
 from netclarity.store.errors import InvalidValue, StoreError
 from netclarity.store.schema import MAX_QUESTIONNAIRE_ID
+from netclarity.store.tokens import new_token, token_hash
 from netclarity.workshop import codes
 from netclarity.workshop.keys import key_hash, key_matches, new_key, view_key
-from netclarity.workshop.schema import MAX_TITLE, workshops
+from netclarity.workshop.schema import MAX_TITLE, facilitator_grants, workshops
 
 DEFAULT_THRESHOLD = 5
 MAX_THRESHOLD = 1000
+GRANT_LIFETIME = timedelta(hours=12)
+"""How long a sign-in lasts without the key: a workshop day, not the workshop's lifetime."""
 CODE_ATTEMPTS = 10
 """New codes tried when a generated code is taken (one in millions each time)."""
 
@@ -164,6 +167,52 @@ class Workshops:
             ).one_or_none()
         )
         if row is None or row.view_key_hash is None or not key_matches(view, row.view_key_hash):
+            return None
+        return _workshop(row)
+
+    def grant(self, workshop_id: int, *, now: datetime | None = None) -> str:
+        """A sign-in for a facilitator who has just given the key, valid ``GRANT_LIFETIME``.
+
+        The dashboard's address carries it instead of the key, so a reload, or a tab moved to
+        another server when its own dies, stays signed in without the key ever returning to
+        the address bar; it opens this workshop's facilitator views only, and expires.
+        """
+        token = new_token()
+        moment = now or datetime.now(UTC)
+        values = {
+            "token_hash": token_hash(token),
+            "workshop_id": workshop_id,
+            "expires_at": moment + GRANT_LIFETIME,
+        }
+
+        def work(conn: Connection) -> None:
+            conn.execute(  # expired ones open nothing: no reason to keep them
+                sa.delete(facilitator_grants).where(facilitator_grants.c.expires_at <= moment)
+            )
+            conn.execute(sa.insert(facilitator_grants), values)
+
+        self.database.write(work)
+        return token
+
+    def check_grant(self, code: str, token: str, *, now: datetime | None = None) -> Workshop | None:
+        """The workshop ``code`` if ``token`` is an unexpired sign-in for it, else None."""
+        normalised = codes.normalise(code)
+        if normalised is None or not token:
+            return None
+        row = self.database.read(
+            lambda conn: conn.execute(
+                sa.select(workshops, facilitator_grants.c.expires_at)
+                .join(facilitator_grants, facilitator_grants.c.workshop_id == workshops.c.id)
+                .where(
+                    workshops.c.code == normalised,
+                    facilitator_grants.c.token_hash == token_hash(token),
+                )
+            ).one_or_none()
+        )
+        if row is None:
+            return None
+        expires = _utc(row.expires_at)
+        if expires is None or expires <= (now or datetime.now(UTC)):
             return None
         return _workshop(row)
 

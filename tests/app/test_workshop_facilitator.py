@@ -165,7 +165,8 @@ def test_a_key_typed_into_the_form_never_reaches_the_address(make_app: MakeApp) 
     app.button[0].click().run()
     app.run()  # the dashboard's next refresh
 
-    assert app.query_params == {"workshop": code}
+    assert sorted(app.query_params) == ["grant", "workshop"]
+    assert key not in app.query_params.values()
     assert app.title[0].value == "Friday breakfast club"
 
 
@@ -190,8 +191,33 @@ def test_after_signing_in_with_the_link_the_key_leaves_the_address_bar(
 
     app.run()
 
-    assert app.query_params == {"workshop": code}
+    assert sorted(app.query_params) == ["grant", "workshop"]
+    assert key not in app.query_params.values()
     assert app.title[0].value == "Friday breakfast club"
+
+
+def test_the_sign_in_outlives_the_session_without_the_key(make_app: MakeApp) -> None:
+    code, key = facilitator_link(create(make_app))
+    grant = dashboard(make_app, code, key).query_params["grant"]
+
+    again = make_app()  # a reload, or the tab moved to another server: a new session
+    again.switch_page(DASHBOARD)
+    again.query_params.update({"workshop": code, "grant": grant})
+    again.run()
+
+    assert again.title[0].value == "Friday breakfast club"
+    assert not again.error
+
+
+def test_an_unknown_sign_in_grant_opens_nothing(make_app: MakeApp) -> None:
+    code, _ = facilitator_link(create(make_app))
+    app = make_app()
+    app.switch_page(DASHBOARD)
+    app.query_params.update({"workshop": code, "grant": "made-up"})
+    app.run()
+
+    assert app.title[0].value == "Facilitator sign-in"
+    assert "grant" not in app.query_params
 
 
 def test_wrong_keys_from_anyone_never_stop_the_right_key(make_app: MakeApp) -> None:

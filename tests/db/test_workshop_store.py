@@ -229,11 +229,12 @@ def test_a_workshop_from_before_snapshots_keeps_its_key_and_gains_a_projector_ke
     assert check.workshop is not None
     room = read_room(store.database, workshop_questionnaire(), check.workshop)
     projector = workshops.check_view("K7QX2M", view_key(key))
+    signed_in = workshops.check_grant("K7QX2M", workshops.grant(check.workshop.id))
     store.close()
 
     assert check.access is Access.GRANTED
     assert (room.published, room.visible, room.polls["vote"].counts["yes"]) == (1, True, 1)
-    assert projector == check.workshop
+    assert projector == signed_in == check.workshop
 
 
 def test_the_projector_key_opens_the_room_views_and_the_facilitator_key_does_not(
@@ -245,3 +246,25 @@ def test_the_projector_key_opens_the_room_views_and_the_facilitator_key_does_not
     assert workshops.check_view(workshop.code, key) is None
     assert workshops.check_view(workshop.code, "") is None
     assert workshops.check_key(workshop.code, view_key(key)).access is Access.REFUSED
+
+
+def test_a_sign_in_grant_opens_its_own_workshop_until_it_expires(workshops: Workshops) -> None:
+    workshop, _ = workshops.create("Friday breakfast", "workshop")
+    other, _ = workshops.create("Another room", "workshop")
+    grant = workshops.grant(workshop.id, now=NOW)
+
+    assert workshops.check_grant(workshop.code, grant, now=NOW + timedelta(hours=11)) == workshop
+    assert workshops.check_grant(workshop.code, grant, now=NOW + timedelta(hours=12)) is None
+    assert workshops.check_grant(other.code, grant, now=NOW) is None
+    assert workshops.check_grant(workshop.code, "made-up", now=NOW) is None
+    assert workshops.check_key(workshop.code, grant).access is Access.REFUSED
+
+
+def test_only_the_hash_of_a_grant_is_stored(store: Store, workshops: Workshops) -> None:
+    workshop, _ = workshops.create("Friday breakfast", "workshop")
+    grant = workshops.grant(workshop.id)
+
+    with store.database.engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT token_hash FROM facilitator_grants")).scalars().all()
+
+    assert rows == [hashlib.sha256(grant.encode()).hexdigest()]
