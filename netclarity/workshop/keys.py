@@ -1,9 +1,10 @@
 """The facilitator key: the only thing that opens a workshop's dashboard, exports and controls.
 
-A key carries 256 bits from ``secrets`` and is shown once, in the facilitator link, when the
-workshop is created; the database keeps only its SHA-256 (``store.tokens.token_hash``), so a
-leaked database or backup opens no dashboard. Checking compares the two hashes with
-``hmac.compare_digest``, whose time does not depend on where they differ.
+A key carries 256 bits from ``secrets`` and is shown once, in the facilitator link, when
+the workshop is created (a sign-in made with it then lasts a day: ``Workshops.grant``);
+the database keeps only its SHA-256 (``store.tokens.token_hash``), so a leaked database or
+backup opens no dashboard. Checking compares the two hashes with ``hmac.compare_digest``,
+whose time does not depend on where they differ.
 
 Wrong keys never lock a workshop: its code is on the projector, so a lock would let anyone
 in the room shut the facilitator out, and a 256-bit key needs no lock to resist guessing.
