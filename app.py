@@ -5,7 +5,7 @@ Run with ``scripts/start`` (or ``streamlit run app.py``).
 
 import streamlit as st
 
-from netclarity.ui import flow, shell, workshop_access, workshop_participant
+from netclarity.ui import flow, reconnecting, shell, workshop_access, workshop_participant
 
 shell.prepare()
 # A workshop's join link is the app's root with ?join=CODE (short, for a QR code): it opens
@@ -19,7 +19,9 @@ pages = [
     st.Page(workshop_access.JOIN_PAGE, title="Join", url_path="join", default=joining),
     st.Page(workshop_access.FACILITATE_PAGE, title="Create a workshop", url_path="facilitate"),
     st.Page(workshop_access.DASHBOARD_PAGE, title="Dashboard", url_path="dashboard"),
+    st.Page(workshop_access.PRESENT_PAGE, title="Projector", url_path="present"),
 ]
 page = st.navigation(pages, position="hidden")
 if not workshop_participant.answers_closed(page.url_path):
     page.run()
+reconnecting.notice()

@@ -8,7 +8,8 @@ Each setting is read the same way, first found wins:
 3. a default.
 
 ``database_url``: ``NETCLARITY_DATABASE_URL``, ``database_url``, else
-``sqlite:///<project root>/data/netclarity.db`` — zero set-up; ``data/`` is created.
+``sqlite:///<project root>/data/netclarity.db`` — zero set-up; ``data/`` is created (owner
+only: ``netclarity.store.database`` keeps the files private).
 
 ``NETCLARITY_QUESTIONS`` (environment only) points the app at another folder of questionnaires
 than ``questions/`` (tests and benchmarks use it).
@@ -49,6 +50,7 @@ def database_url(environ: Mapping[str, str] | None = None, root: Path = PROJECT_
     database = default_database(root)
     # Only its owner may enter the folder: the database holds every answer in plain text.
     database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    database.parent.chmod(0o700)  # the app's own folder, also when an older release made it
     return f"sqlite:///{database}"
 
 

@@ -305,6 +305,10 @@ class Texts(Wording):
         "Saving is paused: we cannot reach the database right now. Your answers are kept "
         "here and will be saved as soon as it is back — please keep this tab open."
     )
+    reconnecting: Text = (
+        "Reconnecting to the server… Everything you have answered so far is saved, so "
+        "nothing is lost: this page carries on by itself in a moment."
+    )
     allocation_left: Text = "{left} {unit} left to share out"
     allocation_over: Text = "{over} {unit} too many: take some away"
     allocation_done: Text = "All {total} {unit} shared out"

@@ -7,12 +7,16 @@ is validated like everything else that comes from outside.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 FORMAT: Final = "netclarity-response/1"
 MAX_PLAN_TEXT = 2000
+MAX_NUMBER: Final = 2**31 - 1
+"""The largest version or round number a database integer column holds (PostgreSQL's
+``integer``); a larger one in a file would fail where it is saved, not where it is read."""
 Decision = Literal["keep", "grow", "reduce", "stop"]
 
 
@@ -48,10 +52,25 @@ class Response(_Model):
 
     format: Literal["netclarity-response/1"] = FORMAT
     questionnaire: str
-    version: int
+    version: int = Field(ge=1, le=MAX_NUMBER)
     digest: str | None = Field(None, description="hash of the questionnaire file answered")
     name: str | None = Field(None, max_length=200)
     answers: dict[str, Any] = Field(default_factory=dict)
     plan: Plan = Field(default_factory=Plan)
     page: str | None = Field(None, description="the page the person was on")
-    round: int = Field(1, ge=1)
+    round: int = Field(1, ge=1, le=MAX_NUMBER)
+
+
+def known_answers(response: Response, question_ids: Collection[str]) -> Response:
+    """``response`` keeping only the answers to questions its questionnaire has.
+
+    An imported file can hold any number of answer keys (a 2 MB file, over 100,000); those
+    no question asks are never shown, scored or exported, so they are dropped before the
+    database rather than written in one long transaction that every other save waits for.
+    """
+    kept = {key: value for key, value in response.answers.items() if key in question_ids}
+    return (
+        response
+        if len(kept) == len(response.answers)
+        else response.model_copy(update={"answers": kept})
+    )

@@ -17,9 +17,11 @@ try again.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -67,6 +69,7 @@ class Database:
         if backend == "sqlite":
             if parsed.database in (None, "", ":memory:"):
                 raise StoreError("an in-memory SQLite database is not shared between threads")
+            _private_file(Path(parsed.database))
             engine = sa.create_engine(
                 parsed, json_serializer=json_text, connect_args={"check_same_thread": False}
             )
@@ -112,6 +115,29 @@ class Database:
                 if isinstance(error, OperationalError) or error.connection_invalidated:
                     raise StoreUnavailable(f"cannot reach the database: {error.orig}") from error
                 raise
+
+
+def _private_file(path: Path) -> None:
+    """Make the SQLite file readable by its owner only, before SQLite opens it.
+
+    The file holds every answer in plain text, so it is created 0600 (whatever the umask),
+    and a file of an older release is tightened the same way. SQLite creates ``-wal`` and
+    ``-shm`` with the database file's own mode, so they follow; any already there are
+    tightened too. The folder is not created here: a missing one is a wrong URL or an
+    unmounted volume, which SQLite then reports (the default ``data/`` is created 0700 by
+    ``config``).
+    """
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    except OSError:
+        return  # SQLite will say why it cannot open the file
+    for private in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            private.chmod(0o600)
+        except FileNotFoundError:
+            continue
+        except PermissionError:
+            return  # someone else's file: theirs to protect
 
 
 def _retryable(error: DBAPIError) -> bool:

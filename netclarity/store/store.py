@@ -20,7 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Row
 
 from netclarity import config
-from netclarity.response import Plan, Response
+from netclarity.response import MAX_NUMBER, Plan, Response
 from netclarity.store import validation
 from netclarity.store.database import Database
 from netclarity.store.errors import InvalidValue, UnknownToken
@@ -287,6 +287,10 @@ class Store:
         ordered = sorted(responses, key=lambda response: response.round)
         if not ordered:
             raise InvalidValue("nothing to import: no responses")
+        for response in ordered:  # a model built without validation could hold anything
+            for number in (response.round, response.version):
+                if not 1 <= number <= MAX_NUMBER:
+                    raise InvalidValue(f"a round or version number is out of range: {number}")
         numbers = [response.round for response in ordered]
         if len(set(numbers)) != len(numbers):
             raise InvalidValue(f"two responses have the same round number: {numbers}")
@@ -312,8 +316,13 @@ class Store:
                     )
                     .returning(rounds.c.id)
                 ).scalar_one()
-                for key, value in stored.items():
-                    _upsert_answer(conn, round_id, key, value, now)
+                conn.execute(  # a new round: one multi-row insert, no upserts
+                    sa.insert(answers),
+                    [
+                        {"round_id": round_id, "key": key, "value": value, "updated_at": now}
+                        for key, value in stored.items()
+                    ],
+                )
 
         self.database.write(work)
         return token

@@ -13,8 +13,9 @@ import math
 import streamlit as st
 from pydantic import ValidationError
 
+from netclarity.loader import Catalogue
 from netclarity.questionnaire import Texts
-from netclarity.response import ChannelPlan, Plan, PlanGoal, Response
+from netclarity.response import ChannelPlan, Plan, PlanGoal, Response, known_answers
 from netclarity.store import InvalidValue
 from netclarity.ui import context, saving
 
@@ -35,7 +36,10 @@ def parse_upload(data: bytes) -> list[Response]:
     the format's own field names, anything else as ``…``.
     """
     if len(data) > MAX_UPLOAD_BYTES:
-        raise ValueError(f"the file is larger than {MAX_UPLOAD_BYTES:,} bytes")
+        raise ValueError(
+            f"the file is larger than {MAX_UPLOAD_BYTES / 1_000_000:.0f} MB, "
+            "the most an answers file can be"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -58,10 +62,41 @@ def parse_upload(data: bytes) -> list[Response]:
         return [Response.model_validate(item) for item in items]
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
+        reason = _reason(first["type"], first["loc"])
+        if reason is not None:
+            raise ValueError(f"it is not an answers file from this app ({reason})") from None
         where = ".".join(
             str(p) if isinstance(p, int) or p in _FIELDS else "…" for p in first["loc"]
         )
         raise ValueError(f"{where}: {first['msg']}") from None
+
+
+_NAMES = {
+    "format": "format",
+    "questionnaire": "questionnaire",
+    "version": "version number",
+    "round": "round number",
+}
+_REASONS = {
+    "missing": "no {name}",
+    "less_than_equal": "{name} too large",
+    "greater_than_equal": "{name} too small",
+    "int_parsing": "{name} not a whole number",
+    "int_type": "{name} not a whole number",
+    "int_from_float": "{name} not a whole number",
+    "literal_error": "unknown {name}",
+    "string_type": "{name} not text",
+}
+
+
+def _reason(kind: str, where: tuple[int | str, ...]) -> str | None:
+    """A few words on what is wrong with one of the file's top-level fields, if it is one."""
+    field = where[-1] if where else None
+    name = _NAMES.get(field) if isinstance(field, str) else None
+    template = _REASONS.get(kind)
+    if name is None or template is None:
+        return None
+    return template.format(name=name)
 
 
 MAX_DEPTH = 16
@@ -105,6 +140,16 @@ def _is_unicode(text: str) -> bool:
     return True
 
 
+def known_only(responses: list[Response], catalogue: Catalogue) -> list[Response] | None:
+    """Each round with only the answers its questionnaire asks for; None if one is not here."""
+    if any(r.questionnaire not in catalogue.loaded for r in responses):
+        return None
+    return [
+        known_answers(r, {q.id for q in catalogue.get(r.questionnaire).questions})
+        for r in responses
+    ]
+
+
 def import_box(texts: Texts) -> None:
     """Upload a previously downloaded file and continue from it with a new resume link."""
     upload = st.file_uploader(texts.import_answers, type=["json"], key="import_file")
@@ -115,7 +160,8 @@ def import_box(texts: Texts) -> None:
     except ValueError as exc:
         st.error(texts.import_failed.format(problem=exc), icon=":material/error:")
         return
-    if responses[-1].questionnaire not in context.catalogue().loaded:
+    responses = known_only(responses, context.catalogue())
+    if responses is None:
         st.error(texts.import_other_questionnaire, icon=":material/error:")
         return
     with saving.unless_unreachable(texts):

@@ -1,16 +1,24 @@
-"""Workshop pages' shared parts: their paths, their links, and the facilitator's key check.
+"""Workshop pages' shared parts: their paths, their links, and the key checks.
 
 Every facilitator view (dashboard, exports, controls) starts with ``facilitator()``, which
 returns the workshop only for the right key. The key comes from the facilitator link
 (``/dashboard?workshop=CODE&key=KEY``) or the sign-in form, is checked against its stored
-hash by ``Workshops.check_key`` (constant-time, wrong keys counted and locked out), and is
-then remembered in this session by its hash, so the dashboard's refreshes do not check it
-again. The key stays in the URL, so a reload (which forgets the session) checks it anew.
+hash by ``Workshops.check_key`` (constant-time; a wrong key slows this browser session
+only, never the workshop: ``keys.Attempts``), and the session then remembers the grant.
+
+The key is kept out of sight: a link's key is taken out of the address bar as soon as it
+has been checked, and a key typed into the form is checked from the form and never put
+into the URL, so neither lingers on a screen, in later history entries or in a request
+log. In its place the address gets a sign-in grant (``Workshops.grant``): random, stored
+hashed, for this workshop only, expiring within a day, so a reload or a tab moved to
+another server (a new session) stays signed in without the key. The projector
+gets its own link, ``/present?workshop=CODE&view=VIEW`` (``viewer()``), whose view-only
+key opens the room's views and nothing else.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -19,15 +27,17 @@ from netclarity.questionnaire import Questionnaire
 from netclarity.ui import context
 from netclarity.workshop import codes
 from netclarity.workshop.data import WORKSHOP_ROUND
-from netclarity.workshop.keys import key_hash
+from netclarity.workshop.keys import Attempts, view_key
 from netclarity.workshop.store import Access, Workshop, Workshops
 
 FACILITATE_PAGE = "pages/facilitate.py"
 JOIN_PAGE = "pages/join.py"
 DASHBOARD_PAGE = "pages/dashboard.py"
+PRESENT_PAGE = "pages/present.py"
 JOIN_PARAM = "join"
-CODE_PARAM, KEY_PARAM = "workshop", "key"
-_GRANTED = "facilitator_key_hash"
+CODE_PARAM, KEY_PARAM, VIEW_PARAM, GRANT_PARAM = "workshop", "key", "view", "grant"
+_GRANTED = "facilitator_granted"
+_ATTEMPTS = "facilitator_attempts"
 
 
 def workshops() -> Workshops:
@@ -66,6 +76,17 @@ def facilitator_url(code: str, key: str) -> str:
     return _address("/dashboard", {CODE_PARAM: code, KEY_PARAM: key})
 
 
+def present_url(code: str, view: str) -> str:
+    """The projector's link: the room's views only, never the facilitator key."""
+    return _address("/present", {CODE_PARAM: code, VIEW_PARAM: view})
+
+
+def granted_view_key(code: str) -> str | None:
+    """The projector key of a workshop this session's facilitator has signed in to."""
+    view: str | None = st.session_state.get(_GRANTED, {}).get(code)
+    return view
+
+
 def questionnaire_of(workshop: Workshop) -> Questionnaire | None:
     loaded = context.catalogue().loaded.get(workshop.questionnaire_id)
     return None if loaded is None else loaded.questionnaire
@@ -74,31 +95,78 @@ def questionnaire_of(workshop: Workshop) -> Questionnaire | None:
 def facilitator() -> Workshop | None:
     """The workshop whose facilitator is in this tab, or None after saying why not."""
     code = codes.normalise(st.query_params.get(CODE_PARAM, "")) or ""
-    key = st.query_params.get(KEY_PARAM, "")
-    granted = st.session_state.get(_GRANTED, {})
-    if code and key and granted.get(code) == key_hash(key):
+    key = st.query_params.pop(KEY_PARAM, "")  # out of the address bar at once
+    if key:
+        workshop = _check(code, key)
+        if workshop is not None:
+            return workshop
+    elif code in st.session_state.get(_GRANTED, {}):
         workshop = workshops().find(code)
         if workshop is not None:
             return workshop
-    if code and key:
-        check = workshops().check_key(code, key)
-        if check.access is Access.GRANTED and check.workshop is not None:
-            st.session_state[_GRANTED] = {**granted, code: key_hash(key)}
-            return check.workshop
-        st.query_params.pop(KEY_PARAM, None)  # counted once, not again on the next rerun
-        _refusal(check.access, check.locked_until)
+    elif grant_token := st.query_params.get(GRANT_PARAM, ""):
+        # A new session of a facilitator signed in before: a reload, or another server.
+        workshop = workshops().check_grant(code, grant_token)
+        if workshop is not None:
+            st.session_state[_GRANTED] = {**st.session_state.get(_GRANTED, {}), code: None}
+            return workshop
+        st.query_params.pop(GRANT_PARAM, None)
     _sign_in(code)
     return None
 
 
-def _refusal(access: Access, locked_until: datetime | None) -> None:
+def _check(code: str, key: str) -> Workshop | None:
+    """The workshop if ``key`` opens it (remembered in this session), else None, said why."""
+    attempts: Attempts = st.session_state.get(_ATTEMPTS, Attempts())
+    now = datetime.now(UTC)
+    if attempts.waiting(now):
+        _wait(attempts)
+        return None
+    check = workshops().check_key(code, key)
+    if check.access is Access.GRANTED and check.workshop is not None:
+        grant(check.workshop, key)
+        st.session_state[_ATTEMPTS] = Attempts()
+        return check.workshop
+    if check.access is Access.REFUSED:
+        st.session_state[_ATTEMPTS] = attempts.after_failure(now)
+    _refusal(check.access)
+    return None
+
+
+def grant(workshop: Workshop, key: str) -> None:
+    """Sign this tab in with ``key`` (checked by the caller): the session remembers it, and
+    the address gets a sign-in grant in place of the key, which outlives the session."""
+    granted = st.session_state.get(_GRANTED, {})
+    st.session_state[_GRANTED] = {**granted, workshop.code: view_key(key)}
+    st.query_params[GRANT_PARAM] = workshops().grant(workshop.id)
+
+
+def viewer() -> Workshop | None:
+    """The workshop whose projector link this is (room views only), or None after saying so."""
+    code = st.query_params.get(CODE_PARAM, "")
+    workshop = workshops().check_view(code, st.query_params.get(VIEW_PARAM, ""))
+    if workshop is None:
+        st.error(
+            "This projector link does not open a workshop. The facilitator's dashboard "
+            "shows the right one.",
+            icon=":material/link_off:",
+        )
+    return workshop
+
+
+def _wait(attempts: Attempts) -> None:
+    """This browser tried too many wrong keys: it (and only it) waits a little."""
+    until = attempts.waiting_until
+    assert until is not None
+    st.error(
+        f"Too many wrong keys from this browser: try again after {until:%H:%M:%S} UTC.",
+        icon=":material/lock_clock:",
+    )
+
+
+def _refusal(access: Access) -> None:
     if access is Access.UNKNOWN:
         st.error("No workshop has that code.", icon=":material/error:")
-    elif access is Access.LOCKED and locked_until is not None:
-        st.error(
-            f"Too many wrong keys: this workshop refuses every key until {locked_until:%H:%M} UTC.",
-            icon=":material/lock_clock:",
-        )
     else:
         st.error("That key does not open this workshop.", icon=":material/key_off:")
 
@@ -113,8 +181,11 @@ def _sign_in(code: str) -> None:
     with st.form("sign-in"):
         typed_code = st.text_input("Workshop code", value=code, max_chars=12)
         typed_key = st.text_input("Facilitator key", type="password", max_chars=100)
-        if st.form_submit_button("Open the dashboard", type="primary"):
-            st.query_params[CODE_PARAM] = typed_code.strip()
-            st.query_params[KEY_PARAM] = typed_key.strip()
+        submitted = st.form_submit_button("Open the dashboard", type="primary")
+    if submitted:
+        # Checked from the form, never through the URL: only the code goes into the address.
+        workshop = _check(codes.normalise(typed_code) or "", typed_key.strip())
+        if workshop is not None:
+            st.query_params[CODE_PARAM] = workshop.code  # the grant is already there
             st.rerun()
     st.page_link(FACILITATE_PAGE, label="Create a new workshop", icon=":material/add:")

@@ -17,8 +17,9 @@ from netclarity.ui.qr_view import show_qr
 from netclarity.ui.workshop_access import (
     CODE_PARAM,
     DASHBOARD_PAGE,
-    KEY_PARAM,
+    GRANT_PARAM,
     facilitator_url,
+    grant,
     join_url,
     workshops,
 )
@@ -105,7 +106,11 @@ def created_screen(workshop: Workshop, key: str) -> None:
     st.code(facilitator_url(workshop.code, key), language=None, wrap_lines=True)
     if st.button("Open the dashboard", type="primary", icon=":material/monitoring:"):
         del st.session_state[_CREATED]
-        st.switch_page(DASHBOARD_PAGE, query_params={CODE_PARAM: workshop.code, KEY_PARAM: key})
+        grant(workshop, key)  # so the key never has to travel in the dashboard's address
+        st.switch_page(
+            DASHBOARD_PAGE,
+            query_params={CODE_PARAM: workshop.code, GRANT_PARAM: st.query_params[GRANT_PARAM]},
+        )
     if st.button("Create another workshop"):
         del st.session_state[_CREATED]
         st.rerun()

@@ -2,11 +2,16 @@
 
 The live part is a fragment that reruns itself every ``REFRESH_SECONDS``, reading the room
 afresh from the database, so answers given on any app server show up within seconds.
-Nothing from the room is shown until the privacy threshold is met (``Room.visible``); free
-text is shown as plain text, shuffled, without names.
+The room's figures come from the published snapshot (``netclarity.workshop.snapshot``), so
+they change in steps of at least the privacy threshold, and nothing from the room is shown
+until the threshold is met (``Room.visible``); free text is shown as plain text, shuffled,
+without names.
 
-Present mode is for the projector: the controls go, the join code and QR code stay while
-the workshop is open, and numbers, prompts and texts are set in large type.
+The projector has its own page, ``/present`` (``present_screen``), opened with the
+view-only link the dashboard shows, so the facilitator link never has to be on a screen: the
+room's views only — the same figures, under the same threshold — with no controls and no
+exports; the join code and QR code stay while the workshop is open, and numbers, prompts
+and texts are set in large type.
 """
 
 from __future__ import annotations
@@ -20,9 +25,12 @@ from netclarity.ui.chart_view import show_chart
 from netclarity.ui.qr_view import show_qr
 from netclarity.ui.workshop_access import (
     facilitator,
+    granted_view_key,
     join_page_url,
     join_url,
+    present_url,
     questionnaire_of,
+    viewer,
     workshops,
 )
 from netclarity.workshop import charts as room_charts
@@ -31,7 +39,6 @@ from netclarity.workshop.room import Room, read_room
 from netclarity.workshop.store import Workshop
 
 REFRESH_SECONDS = 5
-PRESENT = "present"
 PRESENT_TEXTS = 12
 """Free-text answers per question shown in present mode (all of them in the normal view)."""
 
@@ -56,6 +63,28 @@ def dashboard_screen() -> None:
     workshop = facilitator()
     if workshop is None:
         return
+    questionnaire = _questionnaire(workshop)
+    if questionnaire is None:
+        return
+    st.set_page_config(page_title=f"{workshop.title} · Dashboard", layout="wide")
+    _header(workshop, questionnaire)
+    live(workshop.id, questionnaire.id, False)
+
+
+def present_screen() -> None:
+    """The projector's view: the room as the dashboard shows it, nothing to press."""
+    workshop = viewer()
+    if workshop is None:
+        return
+    questionnaire = _questionnaire(workshop)
+    if questionnaire is None:
+        return
+    st.set_page_config(page_title=workshop.title, layout="wide")
+    st.html(PRESENT_STYLE)
+    live(workshop.id, questionnaire.id, True)
+
+
+def _questionnaire(workshop: Workshop) -> Questionnaire | None:
     questionnaire = questionnaire_of(workshop)
     if questionnaire is None:
         st.error(
@@ -63,26 +92,11 @@ def dashboard_screen() -> None:
             "loaded; check the questions folder.",
             icon=":material/error:",
         )
-        return
-    st.set_page_config(page_title=f"{workshop.title} · Dashboard", layout="wide")
-    present = bool(st.session_state.get(PRESENT))
-    if present:
-        st.html(PRESENT_STYLE)
-        _present_toggle()
-    else:
-        _header(workshop, questionnaire)
-    live(workshop.id, questionnaire.id, present)
-
-
-def _present_toggle() -> None:
-    st.toggle("Present mode", key=PRESENT, help="Large type for a projector; no controls.")
+    return questionnaire
 
 
 def _header(workshop: Workshop, questionnaire: Questionnaire) -> None:
-    title, toggle = st.columns([4, 1], vertical_alignment="center")
-    title.title(workshop.title)
-    with toggle:
-        _present_toggle()
+    st.title(workshop.title)
     status = "open" if workshop.is_open() else "closed"
     closes = (
         f" · closes {workshop.closes_at:%d %b %Y %H:%M} UTC"
@@ -135,9 +149,30 @@ def _header(workshop: Workshop, questionnaire: Questionnaire) -> None:
         width="stretch",
         key="download-pdf",
     )
+    _projector_link(workshop)
     if workshop.is_open():
         with st.expander("Join code, link and QR code", icon=":material/qr_code_2:"):
             _join_card(workshop, qr_width=220)
+
+
+def _projector_link(workshop: Workshop) -> None:
+    """The view-only link for the projector, so this page (and its key) stays off the screen."""
+    view = granted_view_key(workshop.code)
+    with st.expander("Projector view", icon=":material/co_present:"):
+        if view is None:  # signed in by a grant: the projector key derives from the key
+            st.markdown(
+                "Sign in again with the facilitator key (or open the facilitator link) to "
+                "see the projector link."
+            )
+            return
+        link = present_url(workshop.code, view)
+        st.markdown(
+            "Open this link on the computer that drives the projector: it shows the room in "
+            "large type, with no controls and no downloads, and anyone who sees it can open "
+            "nothing more than the room's results."
+        )
+        st.code(link, language=None, wrap_lines=True)
+        st.link_button("Open the projector view", link, icon=":material/open_in_new:")
 
 
 def _join_card(workshop: Workshop, *, qr_width: int) -> None:
@@ -176,10 +211,24 @@ def _counts(room: Room) -> None:
 
 
 def _waiting(room: Room) -> None:
-    st.info(
-        f"The room's results appear once {room.threshold} people have completed "
-        f"({room.completed} so far).",
-        icon=":material/hourglass_top:",
+    if room.completed < room.threshold:
+        message = (
+            f"The room's results appear once {room.threshold} people have completed "
+            f"({room.completed} so far)."
+        )
+    else:
+        message = (
+            "Someone in the room's results changed or deleted their answers, so the results "
+            f"are held back until {room.threshold} more people have finished."
+        )
+    st.info(message, icon=":material/hourglass_top:")
+
+
+def _published(room: Room) -> None:
+    """Why the room's numbers lag behind the count of finished people."""
+    st.caption(
+        f"Room results are from {room.published} people who finished; they change only "
+        f"when {room.threshold} more have finished, so no one person's answers show."
     )
 
 
@@ -192,6 +241,7 @@ def _overview(questionnaire: Questionnaire, room: Room) -> None:
     if not room.visible:
         return
     st.header("The room")
+    _published(room)
     _charts(questionnaire, room, present=False)
     _prompts(questionnaire, room)
     _texts(questionnaire, room, limit=None)

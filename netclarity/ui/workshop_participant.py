@@ -7,8 +7,9 @@ plan and summary stay theirs. Only the workshop round (the first) is closed; a r
 later is the person's own.
 
 On the results page, ``room_section`` sets the person's stated goals and hours beside the
-room's, and shows the room's poll result, once enough people have finished (the privacy
-threshold). The room is read at most every few seconds per server (``st.cache_data``), so a
+room's, and shows the room's poll result, from the published snapshot (which holds at least
+the privacy threshold's number of finished people and changes only in such steps).
+The room is read at most every few seconds per server (``st.cache_data``), so a
 room of people finishing at once costs one aggregate, not one each.
 """
 
@@ -84,7 +85,7 @@ def room_section(session: context.Session, scores: scoring.Scores) -> None:
             icon=":material/groups:",
         )
     else:
-        safe_text.show(words.room_intro.format(count=room.completed, title=workshop.title))
+        safe_text.show(words.room_intro.format(count=room.published, title=workshop.title))
         median = room.median_alignment
         if scores.alignment is not None and median is not None:
             st.markdown(words.alignment.format(you=f"{scores.alignment:.0f}", room=f"{median:.0f}"))

@@ -34,9 +34,16 @@ class Participant:
 
 
 def load_participants(
-    database: Database, workshop_id: int, keys: Collection[str] | None = None
+    database: Database,
+    workshop_id: int,
+    keys: Collection[str] | None = None,
+    *,
+    only: Collection[int] | None = None,
 ) -> list[Participant]:
-    """Everyone who joined ``workshop_id``, with their answers under ``keys`` (None: all)."""
+    """Everyone who joined ``workshop_id``, with their answers under ``keys`` (None: all).
+
+    ``only`` limits them to those rounds (the published snapshot, ``workshop.snapshot``).
+    """
 
     def work(conn: Connection) -> list[Participant]:
         joined = (
@@ -44,6 +51,8 @@ def load_participants(
             .join(respondents, respondents.c.id == rounds.c.respondent_id)
             .where(respondents.c.workshop_id == workshop_id, rounds.c.number == WORKSHOP_ROUND)
         )
+        if only is not None:
+            joined = joined.where(rounds.c.id.in_(sorted(only)))
         people = conn.execute(joined.order_by(rounds.c.id)).all()
         given: dict[int, dict[str, Any]] = {row.id: {} for row in people}
         if not people or (keys is not None and not keys):

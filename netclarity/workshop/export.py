@@ -1,11 +1,15 @@
-"""The anonymised CSV of a workshop: one row per participant, one column per answer.
+"""The anonymised CSV of a workshop: one row per finished participant, one column per answer.
 
-Anonymised: no names, tokens, ids or times, and the rows are in an order unrelated to who
-joined when (``room.shuffle_key``), numbered 1, 2, 3... Hidden answers (a question whose
-condition no longer holds) are left out, as on the review page.
+It follows the room's privacy rule (``netclarity.workshop.snapshot``): the rows are the
+published snapshot's participants — people who finished, never someone halfway through —
+and there are none until the snapshot holds the privacy threshold. So two downloads differ
+by at least that many people, and the rows are sorted by what they hold, so a row's place
+says nothing about when its writer joined or finished, or which rows are new. Anonymised:
+no names, tokens, ids or times; the rows are numbered 1, 2, 3... after sorting. Hidden
+answers (a question whose condition no longer holds) are left out, as on the review page.
 
-Columns: ``participant``, ``completed`` (``yes``/``no``), then per question in questionnaire
-order its id; an allocation gets one column per option (``hours.meetups``, a number) and a
+Columns: ``participant``, then per question in questionnaire order its id; an allocation
+gets one column per option (``hours.meetups``, a number) and a
 choice matrix one per row (``motive.meetups``, the chosen column's label). Choices are
 written as their labels, several choices (multiple choice, ranking in order) joined with
 ``"; "``, Likert answers as the point's label, numbers as numbers.
@@ -36,7 +40,7 @@ from netclarity.questionnaire import (
 )
 from netclarity.store.database import Database
 from netclarity.workshop.data import Participant, load_participants
-from netclarity.workshop.room import shuffle_key
+from netclarity.workshop.snapshot import published_rounds
 from netclarity.workshop.store import Workshop
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -48,34 +52,32 @@ def neutralise(text: str) -> str:
 
 
 def header(questionnaire: Questionnaire) -> list[str]:
-    columns = ["participant", "completed"]
+    columns = ["participant"]
     for question in questionnaire.questions:
         parts = _parts(questionnaire, question)
         columns += [f"{question.id}.{part}" for part in parts] if parts else [question.id]
     return columns
 
 
-def rows(
-    questionnaire: Questionnaire, participants: Sequence[Participant], seed: str
-) -> list[list[str]]:
-    """The header and one row per participant, every cell as the CSV holds it."""
-    ordered = sorted(participants, key=lambda p: shuffle_key(seed, p.round_id))
-    table = [header(questionnaire)]
-    for number, participant in enumerate(ordered, start=1):
+def rows(questionnaire: Questionnaire, participants: Sequence[Participant]) -> list[list[str]]:
+    """The header and one row per finished participant, sorted by content, as the CSV holds it."""
+    answered = []
+    for participant in participants:
+        if not participant.completed:
+            continue
         given = answers_module.clean(questionnaire, participant.answers)
-        row = [str(number), "yes" if participant.completed else "no"]
+        cells: list[str] = []
         for question in questionnaire.questions:
-            row += _cells(questionnaire, question, given.get(question.id))
-        table.append(row)
-    return table
+            cells += _cells(questionnaire, question, given.get(question.id))
+        answered.append(cells)
+    numbered = [[str(n), *cells] for n, cells in enumerate(sorted(answered), start=1)]
+    return [header(questionnaire), *numbered]
 
 
-def csv_bytes(
-    questionnaire: Questionnaire, participants: Sequence[Participant], seed: str
-) -> bytes:
+def csv_bytes(questionnaire: Questionnaire, participants: Sequence[Participant]) -> bytes:
     """The CSV file (UTF-8 with BOM)."""
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows(questionnaire, participants, seed))
+    csv.writer(buffer).writerows(rows(questionnaire, participants))
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -123,5 +125,8 @@ def _text(value: Any) -> str:
 
 
 def export_csv(database: Database, questionnaire: Questionnaire, workshop: Workshop) -> bytes:
-    """The CSV of ``workshop`` as the database holds it now."""
-    return csv_bytes(questionnaire, load_participants(database, workshop.id), workshop.seed)
+    """The CSV of ``workshop``'s published snapshot: no rows below the privacy threshold."""
+    shown = published_rounds(database, workshop)
+    if len(shown) < workshop.threshold:
+        return csv_bytes(questionnaire, [])
+    return csv_bytes(questionnaire, load_participants(database, workshop.id, only=shown))

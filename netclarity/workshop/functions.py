@@ -62,7 +62,7 @@ def room_functions(questionnaire: Questionnaire, room: Room) -> dict[str, Callab
 
     def size() -> int:
         visible()
-        return room.completed
+        return room.published
 
     return {
         "room_size": size,

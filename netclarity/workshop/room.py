@@ -5,10 +5,13 @@ Definitions (the dashboard, the group PDF, the room rules and "me vs. the room" 
 
 * *joined*: everyone who joined; *completed*: those who finished (saw their results);
   *in progress*: the rest. *Reached* a page: completed, or on that page or a later one.
-* The aggregates are over the *completed* participants only, and are shown only once at
-  least ``threshold`` have completed (``visible``): with fewer, a room's average could give
-  away one person's answers. Each person's numbers are those ``netclarity.scoring`` gives
-  them (the same definitions, computed for the whole room at once):
+* The aggregates are over the *published* participants only: the finished participants of
+  the workshop's published snapshot (``netclarity.workshop.snapshot``), which changes only
+  in steps of at least ``threshold`` people, so that no figure, and no pair of figures seen
+  at different times, gives away one person's answers. They are shown only once the
+  snapshot holds at least ``threshold`` people (``visible``). Progress (``joined``,
+  ``completed``, ``reached``) is live. Each person's numbers are those ``netclarity.scoring``
+  gives them (the same definitions, computed for the whole room at once):
   - ``stated`` / ``want`` / ``delivered``: the average stated weight (share of points), want
     (points as a share of the person's first goal's) and served share (how well their hours
     serve the goal, ``scoring.served``) per goal, over the completed participants who gave
@@ -21,9 +24,9 @@ Definitions (the dashboard, the group PDF, the room rules and "me vs. the room" 
     who answered the motive question;
   - ``unserved``: per goal, how many have it among their top goals yet are under-served on it
     (served below want by more than ``scoring.GAP``).
-* *Polls* count the answers of every participant who answered, finished or not, so the room
-  sees its poll fill up live; a poll's result is shown once ``threshold`` have answered it.
-* *Free text* answers of the completed participants, in an order that says nothing about who
+* *Polls* count the answers of the published participants; a poll's result is shown once
+  ``threshold`` of them have answered it.
+* *Free text* answers of the published participants, in an order that says nothing about who
   wrote them (a hash of a private seed and the participant), stable from one refresh to the
   next so a projected list does not jump about.
 
@@ -35,6 +38,7 @@ one-person room always agree, and 10,000 responses aggregate in well under a sec
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 from collections.abc import Mapping, Sequence
@@ -55,6 +59,7 @@ from netclarity.questionnaire import (
 )
 from netclarity.store.database import Database
 from netclarity.workshop.data import Participant, load_participants
+from netclarity.workshop.snapshot import published_rounds
 from netclarity.workshop.store import Workshop
 
 Floats = NDArray[np.float64]
@@ -84,6 +89,7 @@ class Room:
     joined: int
     completed: int
     reached: tuple[tuple[str, int], ...]
+    published: int
     scored: int
     stated: dict[str, float]
     want: dict[str, float]
@@ -104,8 +110,8 @@ class Room:
 
     @property
     def visible(self) -> bool:
-        """Enough people have completed for the aggregates to be shown."""
-        return self.completed >= self.threshold
+        """Enough people are published for the aggregates to be shown."""
+        return self.published >= self.threshold
 
     def poll_visible(self, question_id: str) -> bool:
         poll = self.polls.get(question_id)
@@ -147,9 +153,17 @@ def needed_keys(questionnaire: Questionnaire) -> set[str]:
 
 
 def read_room(database: Database, questionnaire: Questionnaire, workshop: Workshop) -> Room:
-    """The room of ``workshop`` as the database holds it now."""
-    participants = load_participants(database, workshop.id, needed_keys(questionnaire))
-    return summarise(questionnaire, participants, threshold=workshop.threshold, seed=workshop.seed)
+    """The room of ``workshop``: progress as it is now, figures from its published snapshot."""
+    shown = published_rounds(database, workshop)
+    published = load_participants(database, workshop.id, needed_keys(questionnaire), only=shown)
+    room = summarise(questionnaire, published, threshold=workshop.threshold, seed=workshop.seed)
+    everyone = load_participants(database, workshop.id, keys=())
+    return dataclasses.replace(
+        room,
+        joined=len(everyone),
+        completed=sum(p.completed for p in everyone),
+        reached=_reached(questionnaire, everyone),
+    )
 
 
 def _reading(questionnaire: Questionnaire) -> Questionnaire:
@@ -202,6 +216,7 @@ def summarise(
         joined=len(participants),
         completed=len(done),
         reached=_reached(questionnaire, participants),
+        published=len(done),
         scored=int(scored.sum()),
         stated=_by_id(goal_ids, _mean(stated[scored], len(goal_ids))),
         want=_by_id(goal_ids, _mean(want[scored], len(goal_ids))),

@@ -1,4 +1,4 @@
-"""The ``workshops`` table, in the store's ``metadata``: the shape migration 0003 creates.
+"""The workshop tables, in the store's ``metadata``: the shape migrations 0003–0007 create.
 
 A participant is an ordinary respondent whose ``respondents.workshop_id`` names the
 workshop; the round they answer in the workshop is their first (a retake months later is
@@ -6,8 +6,18 @@ their own). There is no foreign key from ``respondents.workshop_id``: the store 
 id it is given, and the workshop code checks the workshop before anyone joins it.
 
 ``closes_at`` is the closing time the facilitator may set in advance, ``closed_at`` when
-they closed it by hand; either closes it. Wrong facilitator keys are counted here
-(``failed_attempts``, ``locked_until``) so that every app server sees the same count.
+they closed it by hand; either closes it. Wrong facilitator keys are not counted here (they
+were until migration 0005): a count shared by everyone let anyone lock the facilitator out.
+``view_key_hash`` is the SHA-256 of the projector's view-only key (``keys.view_key``); a
+workshop created before migration 0006 gets it when its facilitator next signs in.
+
+``workshop_snapshots`` is the published snapshot (``netclarity.workshop.snapshot``): the
+rounds the room views read, each with the time its answers last changed when it was
+published. ``round_id`` has no foreign key on purpose: a round deleted since must still be
+seen as missing from the snapshot, not vanish from it unnoticed.
+
+``facilitator_grants`` holds what a signed-in facilitator's address carries instead of the
+key (``Workshops.grant``): the SHA-256 of a random token, its workshop and when it expires.
 """
 
 from __future__ import annotations
@@ -32,6 +42,31 @@ workshops = sa.Table(
     sa.Column("created_at", Timestamp, nullable=False),
     sa.Column("closes_at", Timestamp, nullable=True),
     sa.Column("closed_at", Timestamp, nullable=True),
-    sa.Column("failed_attempts", sa.Integer, nullable=False, server_default="0"),
-    sa.Column("locked_until", Timestamp, nullable=True),
+    sa.Column("view_key_hash", sa.String(KEY_HASH_LENGTH), nullable=True),
+)
+
+workshop_snapshots = sa.Table(
+    "workshop_snapshots",
+    metadata,
+    sa.Column(
+        "workshop_id",
+        sa.Integer,
+        sa.ForeignKey("workshops.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("round_id", sa.Integer, primary_key=True),
+    sa.Column("answered_at", Timestamp, nullable=True),
+)
+
+facilitator_grants = sa.Table(
+    "facilitator_grants",
+    metadata,
+    sa.Column("token_hash", sa.String(KEY_HASH_LENGTH), primary_key=True),
+    sa.Column(
+        "workshop_id",
+        sa.Integer,
+        sa.ForeignKey("workshops.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("expires_at", Timestamp, nullable=False),
 )

@@ -1,14 +1,15 @@
 """Creating, finding, opening and closing workshops, and checking a facilitator key.
 
 Every method is one short transaction on the store's ``Database`` (SQLite or PostgreSQL),
-so several app servers sharing one PostgreSQL database act as one workshop: the code, the
-open/closed state and the count of wrong keys live only in the database.
+so several app servers sharing one PostgreSQL database act as one workshop: the code and
+the open/closed state live only in the database. Checking a key writes nothing: wrong keys
+are not counted per workshop, so nobody can lock a facilitator out (``keys``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import Enum
 from functools import partial
 from typing import Any
@@ -21,12 +22,15 @@ from netclarity.store import validation
 from netclarity.store.database import Database
 from netclarity.store.errors import InvalidValue, StoreError
 from netclarity.store.schema import MAX_QUESTIONNAIRE_ID
+from netclarity.store.tokens import new_token, token_hash
 from netclarity.workshop import codes
-from netclarity.workshop.keys import Attempts, key_hash, key_matches, new_key
-from netclarity.workshop.schema import MAX_TITLE, workshops
+from netclarity.workshop.keys import key_hash, key_matches, new_key, view_key
+from netclarity.workshop.schema import MAX_TITLE, facilitator_grants, workshops
 
 DEFAULT_THRESHOLD = 5
 MAX_THRESHOLD = 1000
+GRANT_LIFETIME = timedelta(hours=12)
+"""How long a sign-in lasts without the key: a workshop day, not the workshop's lifetime."""
 CODE_ATTEMPTS = 10
 """New codes tried when a generated code is taken (one in millions each time)."""
 
@@ -60,7 +64,6 @@ class Access(Enum):
 
     GRANTED = "granted"
     REFUSED = "refused"
-    LOCKED = "locked"
     UNKNOWN = "unknown"  # no workshop has this code
 
 
@@ -68,7 +71,6 @@ class Access(Enum):
 class KeyCheck:
     access: Access
     workshop: Workshop | None
-    locked_until: datetime | None = None
 
 
 class Workshops:
@@ -105,6 +107,7 @@ class Workshops:
                 "questionnaire_id": questionnaire_id,
                 "threshold": threshold,
                 "key_hash": key_hash(key),
+                "view_key_hash": key_hash(view_key(key)),
                 "created_at": created,
                 "closes_at": closes_at,
             }
@@ -135,34 +138,83 @@ class Workshops:
         )
         return None if row is None else _workshop(row)
 
-    def check_key(self, code: str, key: str, *, now: datetime | None = None) -> KeyCheck:
-        """Whether ``key`` opens the workshop ``code``, counting wrong keys (``keys``)."""
+    def check_key(self, code: str, key: str) -> KeyCheck:
+        """Whether ``key`` opens the workshop ``code``; a wrong key changes nothing."""
         normalised = codes.normalise(code)
         if normalised is None:
             return KeyCheck(Access.UNKNOWN, None)
-        moment = now or datetime.now(UTC)
-
-        def work(conn: Connection) -> KeyCheck:
-            row = conn.execute(
-                sa.select(workshops).where(workshops.c.code == normalised).with_for_update()
+        row = self.database.read(
+            lambda conn: conn.execute(
+                sa.select(workshops).where(workshops.c.code == normalised)
             ).one_or_none()
-            if row is None:
-                return KeyCheck(Access.UNKNOWN, None)
-            workshop = _workshop(row)
-            attempts = Attempts(row.failed_attempts, _utc(row.locked_until))
-            if attempts.locked(moment):
-                return KeyCheck(Access.LOCKED, workshop, attempts.locked_until)
-            if key_matches(key, row.key_hash):
-                if row.failed_attempts:
-                    _store_attempts(conn, workshop.id, Attempts(0, None))
-                return KeyCheck(Access.GRANTED, workshop)
-            after = attempts.after_failure(moment)
-            _store_attempts(conn, workshop.id, after)
-            if after.locked(moment):
-                return KeyCheck(Access.LOCKED, workshop, after.locked_until)
-            return KeyCheck(Access.REFUSED, workshop)
+        )
+        if row is None:
+            return KeyCheck(Access.UNKNOWN, None)
+        if not key_matches(key, row.key_hash):
+            return KeyCheck(Access.REFUSED, _workshop(row))
+        if row.view_key_hash is None:  # created before projector links existed
+            self._update(row.id, view_key_hash=key_hash(view_key(key)))
+        return KeyCheck(Access.GRANTED, _workshop(row))
 
-        return self.database.write(work)
+    def check_view(self, code: str, view: str) -> Workshop | None:
+        """The workshop ``code`` if ``view`` is its projector key (room views only), else None."""
+        normalised = codes.normalise(code)
+        if normalised is None or not view:
+            return None
+        row = self.database.read(
+            lambda conn: conn.execute(
+                sa.select(workshops).where(workshops.c.code == normalised)
+            ).one_or_none()
+        )
+        if row is None or row.view_key_hash is None or not key_matches(view, row.view_key_hash):
+            return None
+        return _workshop(row)
+
+    def grant(self, workshop_id: int, *, now: datetime | None = None) -> str:
+        """A sign-in for a facilitator who has just given the key, valid ``GRANT_LIFETIME``.
+
+        The dashboard's address carries it instead of the key, so a reload, or a tab moved to
+        another server when its own dies, stays signed in without the key ever returning to
+        the address bar; it opens this workshop's facilitator views only, and expires.
+        """
+        token = new_token()
+        moment = now or datetime.now(UTC)
+        values = {
+            "token_hash": token_hash(token),
+            "workshop_id": workshop_id,
+            "expires_at": moment + GRANT_LIFETIME,
+        }
+
+        def work(conn: Connection) -> None:
+            conn.execute(  # expired ones open nothing: no reason to keep them
+                sa.delete(facilitator_grants).where(facilitator_grants.c.expires_at <= moment)
+            )
+            conn.execute(sa.insert(facilitator_grants), values)
+
+        self.database.write(work)
+        return token
+
+    def check_grant(self, code: str, token: str, *, now: datetime | None = None) -> Workshop | None:
+        """The workshop ``code`` if ``token`` is an unexpired sign-in for it, else None."""
+        normalised = codes.normalise(code)
+        if normalised is None or not token:
+            return None
+        row = self.database.read(
+            lambda conn: conn.execute(
+                sa.select(workshops, facilitator_grants.c.expires_at)
+                .join(facilitator_grants, facilitator_grants.c.workshop_id == workshops.c.id)
+                .where(
+                    workshops.c.code == normalised,
+                    facilitator_grants.c.token_hash == token_hash(token),
+                )
+            ).one_or_none()
+        )
+        if row is None:
+            return None
+        expires = _utc(row.expires_at)
+        if expires is None or expires <= (now or datetime.now(UTC)):
+            return None
+        return _workshop(row)
 
     def close(self, workshop_id: int, *, now: datetime | None = None) -> Workshop:
         """Close now: no new participants, no new answers (closing again keeps the first time)."""
@@ -200,14 +252,6 @@ def _insert(conn: Connection, *, values: dict[str, Any]) -> int:
         sa.insert(workshops).values(**values).returning(workshops.c.id)
     ).scalar_one()
     return workshop_id
-
-
-def _store_attempts(conn: Connection, workshop_id: int, attempts: Attempts) -> None:
-    conn.execute(
-        sa.update(workshops)
-        .where(workshops.c.id == workshop_id)
-        .values(failed_attempts=attempts.failures, locked_until=attempts.locked_until)
-    )
 
 
 def _utc(moment: datetime | None) -> datetime | None:

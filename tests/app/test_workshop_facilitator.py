@@ -160,15 +160,95 @@ def test_the_sign_in_form_opens_the_dashboard_with_the_right_key(make_app: MakeA
     assert app.title[0].value == "Friday breakfast club"
 
 
-def test_five_wrong_keys_lock_the_dashboard(make_app: MakeApp) -> None:
+def test_a_key_typed_into_the_form_never_reaches_the_address(make_app: MakeApp) -> None:
     code, key = facilitator_link(create(make_app))
-    for _ in range(5):
+    app = dashboard(make_app, code, None)
+
+    app.text_input[1].input(key)
+    app.button[0].click().run()
+    app.run()  # the dashboard's next refresh
+
+    assert sorted(app.query_params) == ["grant", "workshop"]
+    assert key not in app.query_params.values()
+    assert app.title[0].value == "Friday breakfast club"
+
+
+def test_a_wrong_key_typed_into_the_form_is_refused_without_reaching_the_address(
+    make_app: MakeApp,
+) -> None:
+    code, _ = facilitator_link(create(make_app))
+    app = dashboard(make_app, code, None)
+
+    app.text_input[1].input("a-wrong-key")
+    app.button[0].click().run()
+
+    assert [e.value for e in app.error] == ["That key does not open this workshop."]
+    assert app.query_params == {"workshop": code}
+
+
+def test_after_signing_in_with_the_link_the_key_leaves_the_address_bar(
+    make_app: MakeApp,
+) -> None:
+    code, key = facilitator_link(create(make_app))
+    app = dashboard(make_app, code, key)
+
+    app.run()
+
+    assert sorted(app.query_params) == ["grant", "workshop"]
+    assert key not in app.query_params.values()
+    assert app.title[0].value == "Friday breakfast club"
+
+
+def test_the_sign_in_outlives_the_session_without_the_key(make_app: MakeApp) -> None:
+    code, key = facilitator_link(create(make_app))
+    grant = dashboard(make_app, code, key).query_params["grant"]
+
+    again = make_app()  # a reload, or the tab moved to another server: a new session
+    again.switch_page(DASHBOARD)
+    again.query_params.update({"workshop": code, "grant": grant})
+    again.run()
+
+    assert again.title[0].value == "Friday breakfast club"
+    assert not again.error
+
+
+def test_an_unknown_sign_in_grant_opens_nothing(make_app: MakeApp) -> None:
+    code, _ = facilitator_link(create(make_app))
+    app = make_app()
+    app.switch_page(DASHBOARD)
+    app.query_params.update({"workshop": code, "grant": "made-up"})
+    app.run()
+
+    assert app.title[0].value == "Facilitator sign-in"
+    assert "grant" not in app.query_params
+
+
+def test_wrong_keys_from_anyone_never_stop_the_right_key(make_app: MakeApp) -> None:
+    code, key = facilitator_link(create(make_app))
+    for _ in range(10):
         dashboard(make_app, code, "a-wrong-key")
 
     app = dashboard(make_app, code, key)
 
-    assert app.error[0].value.startswith("Too many wrong keys: this workshop refuses every key")
-    assert not app.metric
+    assert not app.error
+    assert app.title[0].value == "Friday breakfast club"
+
+
+def test_a_browser_that_tried_five_wrong_keys_waits_but_no_one_else_does(
+    make_app: MakeApp,
+) -> None:
+    code, key = facilitator_link(create(make_app))
+    guesser = dashboard(make_app, code, "a-wrong-key")
+    for _ in range(4):
+        guesser.query_params["key"] = "a-wrong-key"
+        guesser.run()
+
+    guesser.query_params["key"] = key
+    guesser.run()
+    other = dashboard(make_app, code, key)
+
+    assert guesser.error[0].value.startswith("Too many wrong keys from this browser")
+    assert other.title[0].value == "Friday breakfast club"
 
 
 def test_the_dashboard_shows_the_room_once_enough_have_finished(
@@ -213,13 +293,50 @@ def test_closing_and_reopening_from_the_dashboard(make_app: MakeApp, store: Stor
     assert "closed" not in app.caption[0].value
 
 
-def test_present_mode_drops_the_controls(make_app: MakeApp) -> None:
+def projector_link(app: AppTest) -> str:
+    return next(c.value for c in app.code if "/present?" in c.value)
+
+
+def projector(make_app: MakeApp, link: str) -> AppTest:
+    app = make_app()
+    app.switch_page("pages/present.py")
+    for name, values in parse_qs(urlsplit(link).query).items():
+        app.query_params[name] = values[0]
+    return app.run()
+
+
+def test_the_projector_link_shows_the_room_without_controls_exports_or_the_key(
+    make_app: MakeApp,
+) -> None:
     code, key = facilitator_link(create(make_app))
-    app = dashboard(make_app, code, key)
+    link = projector_link(dashboard(make_app, code, key))
 
-    app = app.toggle(key="present").set_value(True).run()
+    app = projector(make_app, link)
 
-    assert not [b for b in app.button if b.label == "Close the workshop"]
+    assert key not in link
+    assert app.title[0].value == "Friday breakfast club"
+    assert not app.button
     assert not app.get("download_button")
+    assert not app.text_input
     assert [m.label for m in app.metric] == ["Joined", "In progress", "Completed"]
     assert f"`{code}`" in [m.value for m in app.markdown]
+    assert app.info[0].value == "The room's results appear once 2 people have completed (0 so far)."
+
+
+def test_the_projector_key_opens_no_dashboard(make_app: MakeApp) -> None:
+    code, key = facilitator_link(create(make_app))
+    view = parse_qs(urlsplit(projector_link(dashboard(make_app, code, key))).query)["view"][0]
+
+    app = dashboard(make_app, code, view)
+
+    assert app.title[0].value == "Facilitator sign-in"
+    assert [e.value for e in app.error] == ["That key does not open this workshop."]
+
+
+def test_a_wrong_projector_key_shows_nothing_of_the_room(make_app: MakeApp) -> None:
+    code, _ = facilitator_link(create(make_app))
+
+    app = projector(make_app, f"http://localhost:8501/present?workshop={code}&view=guess")
+
+    assert app.error[0].value.startswith("This projector link does not open a workshop.")
+    assert not app.metric

@@ -3,7 +3,7 @@
 axe-core (bundled by ``axe-playwright-python``) runs in the real page after each step a person
 takes: the welcome page, every questions page empty and after Next with nothing filled in,
 the review, the results, the join page, the facilitator's page before and after creating a
-workshop, and its dashboard in the normal and the present view. A violation fails the test
+workshop, its dashboard, and the projector's view-only page. A violation fails the test
 with its rule, the elements and axe's own explanation.
 
 ``STREAMLIT_OWN`` lists what axe reports in Streamlit's own markup that the app cannot change,
@@ -103,7 +103,10 @@ def test_the_workshop_screens_have_no_violations(browser: Any, app_server: AppSe
     completed = page.get_by_test_id("stMetric").filter(has_text="Completed")
     expect(completed).to_contain_text("0", timeout=TIMEOUT)
     scanned(page, "dashboard", found)
-    page.get_by_text("Present mode").click()
-    expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=TIMEOUT)
-    scanned(page, "dashboard, present mode", found)
+    page.get_by_text("Projector view").click()
+    link = page.locator("[data-testid='stCode']").filter(has_text="/present?").inner_text()
+    projector = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+    projector.goto(link.strip())
+    expect(projector.get_by_test_id("stMetric").first).to_be_visible(timeout=TIMEOUT)
+    scanned(projector, "projector view", found)
     assert found == {}

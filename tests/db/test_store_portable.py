@@ -94,3 +94,14 @@ def test_an_import_with_two_rounds_of_the_same_number_is_refused(store: Store) -
 
     with pytest.raises(InvalidValue, match="same round number"):
         store.import_responses([response, response])
+
+
+@pytest.mark.parametrize("field", ["round", "version"])
+def test_an_import_with_a_number_no_integer_column_holds_is_refused(
+    store: Store, field: str
+) -> None:
+    values = {"questionnaire": "networking_clarity", "version": 1, "round": 1, field: 2**31}
+    unchecked = Response.model_construct(**values)
+
+    with pytest.raises(InvalidValue, match="out of range: 2147483648"):
+        store.import_response(unchecked)

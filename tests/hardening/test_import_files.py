@@ -64,12 +64,29 @@ def respondents(store: Store) -> int:
             json.dumps(response(**{"![x](http://evil.invalid/x.png)": 1})).encode(),
             "…: Extra inputs are not permitted",
         ),
-        (b" " * 2_000_001, "the file is larger than 2,000,000 bytes"),
+        (b" " * 2_000_001, "the file is larger than 2 MB, the most an answers file can be"),
+        (
+            json.dumps(response(round=2**31)).encode(),
+            "it is not an answers file from this app (round number too large)",
+        ),
+        (
+            json.dumps(response(version=10**29)).encode(),
+            "it is not an answers file from this app (version number too large)",
+        ),
+        (
+            json.dumps({"rounds": [response(round=2**31 + 5), response(round=2)]}).encode(),
+            "it is not an answers file from this app (round number too large)",
+        ),
+        (
+            json.dumps({k: v for k, v in response().items() if k != "version"}).encode(),
+            "it is not an answers file from this app (no version number)",
+        ),
     ],
     ids=[
         "empty", "latin-1", "empty list", "null", "nested 100,000 deep", "5,000-digit number",
         "NaN", "lone surrogate", "NUL in the name", "another questionnaire", "markdown key",
-        "over 2 MB",
+        "over 2 MB", "round 2**31", "version 10**29", "first of two rounds too large",
+        "no version",
     ],
 )  # fmt: skip
 def test_a_file_that_cannot_be_answers_is_refused_clearly_and_stores_nothing(
@@ -87,6 +104,19 @@ def test_a_file_that_cannot_be_answers_is_refused_clearly_and_stores_nothing(
     assert respondents(store) == 0
     assert "resume_token" not in app.session_state
     assert not app.exception
+
+
+def test_every_rounds_questionnaire_is_checked_not_only_the_last_ones(
+    make_app: MakeApp, store: Store
+) -> None:
+    document = {"rounds": [response(questionnaire="gone", round=1), response(round=2)]}
+
+    app = upload(make_app, json.dumps(document).encode())
+
+    assert [e.value for e in app.error] == [
+        "That file answers a questionnaire that is not available here."
+    ]
+    assert respondents(store) == 0
 
 
 def test_a_refusal_never_repeats_markdown_from_the_file(make_app: MakeApp) -> None:

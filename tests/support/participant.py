@@ -25,6 +25,12 @@ def create_workshop(page: Page, base_url: str, title: str, threshold: int) -> st
 
 def join_and_finish(r: Respondent, *, poll: str) -> None:
     """From the join page to the results, answering only the required questions."""
+    join_and_start(r)
+    finish(r, poll=poll)
+
+
+def join_and_start(r: Respondent) -> None:
+    """From the join page to the third page: goals and hours given, and saved."""
     q = r.questionnaire
     pages = q.pages
     r.title(q.texts.workshop.join_title)
@@ -38,6 +44,12 @@ def join_and_finish(r: Respondent, *, poll: str) -> None:
     r.amount("hours", "one_to_ones", 6)
     r.amount("hours", "breakfast_clubs", 4)
     r.next(pages[2].title)
+
+
+def finish(r: Respondent, *, poll: str) -> None:
+    """From the third page (motives) to the results."""
+    q = r.questionnaire
+    pages = q.pages
     r.segment("motive", "one_to_ones", r.column("motive", "want"))
     r.segment("motive", "breakfast_clubs", r.column("motive", "should"))
     r.next(pages[3].title)

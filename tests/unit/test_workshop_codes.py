@@ -1,4 +1,4 @@
-"""Join codes and facilitator keys: readable codes, long hashed keys, wrong keys locked out."""
+"""Join codes and facilitator keys: readable codes, long hashed keys, a browser slowed down."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 
 from netclarity.workshop import codes
 from netclarity.workshop.keys import (
-    LOCKOUT,
     MAX_FAILURES,
+    PAUSE,
     Attempts,
     key_hash,
     key_matches,
@@ -59,21 +59,21 @@ def test_only_the_key_itself_matches_its_hash() -> None:
     assert not key_matches("", stored)
 
 
-def test_wrong_keys_are_counted_until_the_fifth_locks_for_fifteen_minutes() -> None:
-    attempts = Attempts(0, None)
+def test_a_browsers_wrong_keys_are_counted_until_the_fifth_makes_it_wait_thirty_seconds() -> None:
+    attempts = Attempts()
     for count in range(1, MAX_FAILURES):
         attempts = attempts.after_failure(NOW)
         assert attempts == Attempts(count, None)
-        assert not attempts.locked(NOW)
+        assert not attempts.waiting(NOW)
 
-    locked = attempts.after_failure(NOW)
+    paused = attempts.after_failure(NOW)
 
-    assert locked == Attempts(0, NOW + timedelta(minutes=15))
-    assert locked.locked(NOW + LOCKOUT - timedelta(seconds=1))
-    assert not locked.locked(NOW + LOCKOUT)
+    assert paused == Attempts(0, NOW + timedelta(seconds=30))
+    assert paused.waiting(NOW + PAUSE - timedelta(seconds=1))
+    assert not paused.waiting(NOW + PAUSE)
 
 
-def test_counting_starts_afresh_after_a_lockout_has_passed() -> None:
+def test_counting_starts_afresh_after_a_pause_has_passed() -> None:
     expired = Attempts(0, NOW - timedelta(minutes=1))
 
     assert expired.after_failure(NOW) == Attempts(1, None)

@@ -1,4 +1,4 @@
-"""The anonymised CSV: one row per participant, one column per answer, formulas neutralised."""
+"""The anonymised CSV: a row per finished participant, a column per answer, formulas neutralised."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from netclarity.workshop.export import csv_bytes, header, neutralise, rows
 from tests.support.workshop import participants, workshop_questionnaire
 
 QUESTIONNAIRE = workshop_questionnaire()
-SEED = "workshop-seed"
 
 
 @pytest.mark.parametrize(
@@ -36,7 +35,6 @@ def test_a_text_cell_a_spreadsheet_could_run_gets_a_quote_in_front(text: str, sa
 def test_the_header_has_one_column_per_answer_and_per_option_of_a_matrix_or_allocation() -> None:
     assert header(QUESTIONNAIRE) == [
         "participant",
-        "completed",
         "weights.a",
         "weights.b",
         "weights.c",
@@ -52,19 +50,29 @@ def test_the_header_has_one_column_per_answer_and_per_option_of_a_matrix_or_allo
     ]
 
 
-def test_each_participant_is_one_row_with_labels_numbers_and_text() -> None:
-    table = rows(QUESTIONNAIRE, participants(), SEED)
-    first = {row[13]: row[1:] for row in table[1:]}
+def test_each_finished_participant_is_one_row_with_labels_numbers_and_text() -> None:
+    table = rows(QUESTIONNAIRE, participants())
+    by_vote = {row[12]: row[1:] for row in table[1:]}
 
-    assert len(table) == 6
-    assert sorted(row[0] for row in table[1:]) == ["1", "2", "3", "4", "5"]
-    assert first["Maybe"] == [
-        "no", "", "100", "", "Yes", "1", "", "", "", "", "", "Not finished, so never shown", "Maybe"
-    ]  # fmt: skip
-    assert first["No"] == [
-        "yes", "", "", "100", "Yes", "", "4", "4", "", "Should", "Should",
+    assert len(table) == 4
+    assert [row[0] for row in table[1:]] == ["1", "2", "3"]
+    assert by_vote["No"] == [
+        "", "", "100", "Yes", "", "4", "4", "", "Should", "Should",
         "'=HYPERLINK(\"http://example.com\")", "No",
     ]  # fmt: skip
+
+
+def test_someone_who_has_not_finished_is_never_in_the_file() -> None:
+    data = csv_bytes(QUESTIONNAIRE, participants()).decode("utf-8-sig")
+
+    assert "Not finished, so never shown" not in data
+    assert "Maybe" not in data
+
+
+def test_rows_are_sorted_by_what_they_hold_so_their_place_tells_nothing_about_who() -> None:
+    table = rows(QUESTIONNAIRE, participants())
+
+    assert [row[1:] for row in table[1:]] == sorted(row[1:] for row in table[1:])
 
 
 def test_hidden_answers_are_left_out() -> None:
@@ -72,36 +80,36 @@ def test_hidden_answers_are_left_out() -> None:
         1, None, True, {"weights": {"a": 100}, "active": "no", "hours": {"x": 3}, "vote": "no"}
     )
 
-    (row,) = rows(QUESTIONNAIRE, [quiet], SEED)[1:]
+    (row,) = rows(QUESTIONNAIRE, [quiet])[1:]
 
-    assert row[5:9] == ["No", "", "", ""]
+    assert row[4:8] == ["No", "", "", ""]
 
 
 def test_numbers_are_written_in_full_and_never_quoted() -> None:
     big = Participant(1, None, True, {"weights": {"a": 12345678, "b": 0.5, "c": -2}})
 
-    (row,) = rows(QUESTIONNAIRE, [big], SEED)[1:]
+    (row,) = rows(QUESTIONNAIRE, [big])[1:]
 
-    assert row[2:5] == ["12345678", "0.5", "-2"]
+    assert row[1:4] == ["12345678", "0.5", "-2"]
 
 
 def test_the_order_of_rows_does_not_follow_the_order_of_joining() -> None:
-    forwards = rows(QUESTIONNAIRE, participants(), SEED)
-    backwards = rows(QUESTIONNAIRE, list(reversed(participants())), SEED)
+    forwards = rows(QUESTIONNAIRE, participants())
+    backwards = rows(QUESTIONNAIRE, list(reversed(participants())))
 
     assert forwards == backwards
 
 
 def test_the_file_is_utf8_with_a_byte_order_mark_and_reads_back_as_the_rows() -> None:
-    data = csv_bytes(QUESTIONNAIRE, participants(), SEED)
+    data = csv_bytes(QUESTIONNAIRE, participants())
 
-    assert data.startswith(b"\xef\xbb\xbfparticipant,completed,")
+    assert data.startswith(b"\xef\xbb\xbfparticipant,weights.a,")
     parsed = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert parsed == rows(QUESTIONNAIRE, participants(), SEED)
+    assert parsed == rows(QUESTIONNAIRE, participants())
 
 
 def test_no_name_token_or_id_is_exported() -> None:
-    data = csv_bytes(QUESTIONNAIRE, participants(), SEED).decode("utf-8-sig")
+    data = csv_bytes(QUESTIONNAIRE, participants()).decode("utf-8-sig")
 
     for round_id in ("10", "11", "12", "13", "14"):
         assert f",{round_id}," not in data
