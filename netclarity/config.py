@@ -41,16 +41,27 @@ class ConfigError(ValueError):
     """The configuration exists but cannot be used (unreadable secrets file, wrong type)."""
 
 
-def database_url(environ: Mapping[str, str] | None = None, root: Path = PROJECT_ROOT) -> str:
-    """The SQLAlchemy URL of the database to use (see the module docstring for the order)."""
+def database_url(
+    environ: Mapping[str, str] | None = None,
+    root: Path = PROJECT_ROOT,
+    *,
+    prepare: bool = True,
+) -> str:
+    """The SQLAlchemy URL of the database to use (see the module docstring for the order).
+
+    With ``prepare`` (the app and the commands that write), the default SQLite file's folder
+    is created and made private; ``doctor`` passes ``prepare=False`` so that it reports the
+    deployment as it finds it instead of repairing it first.
+    """
     env = os.environ if environ is None else environ
     configured = env.get(ENV_VAR, "").strip() or _database_url_secret(root / SECRETS_FILE)
     if configured:
         return normalise(configured)
     database = default_database(root)
-    # Only its owner may enter the folder: the database holds every answer in plain text.
-    database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    database.parent.chmod(0o700)  # the app's own folder, also when an older release made it
+    if prepare:
+        # Only its owner may enter the folder: the database holds every answer in plain text.
+        database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        database.parent.chmod(0o700)  # the app's own folder, also when an older release made it
     return f"sqlite:///{database}"
 
 

@@ -93,7 +93,7 @@ def problems(findings: Iterable[Finding]) -> int:
 def settings(deployment: Deployment) -> list[Finding]:
     """The secrets file parses and the retention period, if set, is a number of days."""
     try:
-        config.database_url(deployment.environ, deployment.root)
+        config.database_url(deployment.environ, deployment.root, prepare=False)
         days = config.retention_days(deployment.environ, deployment.root)
     except config.ConfigError as error:
         return [Finding(Level.PROBLEM, "settings", str(error))]
@@ -110,7 +110,7 @@ def settings(deployment: Deployment) -> list[Finding]:
 def database(deployment: Deployment) -> list[Finding]:
     """The database answers and its schema is the one this release expects."""
     try:
-        url = config.database_url(deployment.environ, deployment.root)
+        url = config.database_url(deployment.environ, deployment.root, prepare=False)
     except config.ConfigError:
         return []  # reported by ``settings``
     parsed = sa.make_url(url)
@@ -167,7 +167,9 @@ def database(deployment: Deployment) -> list[Finding]:
 def database_files(deployment: Deployment) -> list[Finding]:
     """An SQLite database and its folder: writable by the app, unreadable by other users."""
     try:
-        parsed = sa.make_url(config.database_url(deployment.environ, deployment.root))
+        parsed = sa.make_url(
+            config.database_url(deployment.environ, deployment.root, prepare=False)
+        )
     except config.ConfigError:
         return []
     if parsed.get_backend_name() != "sqlite" or not parsed.database:

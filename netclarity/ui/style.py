@@ -4,7 +4,8 @@ Injected once per run by ``shell.prepare`` through ``st.html`` (a stylesheet onl
 Each rule targets the ``st-key-…`` class Streamlit gives a keyed container, so it reaches only
 the widgets the app marks for it:
 
-* focus: every control shows a 3 px outline in the primary colour when reached by keyboard
+* focus: every control shows a 3 px outline in the theme's primary colour (#0B5A73, 7.1:1
+  on white) when reached by keyboard
   (Streamlit's own is a 1 px border change, or a faint grey for radios);
 * scales (``scale-…``): the options of a Likert question or of each row of a choice matrix
   share one row in equal cells whose words wrap inside the cell, so the row reads as a scale
@@ -17,63 +18,60 @@ from __future__ import annotations
 
 import streamlit as st
 
-PRIMARY = "#0B5A73"
-"""The theme's primary colour (``.streamlit/config.toml``): 7.1:1 on white."""
-
-STYLESHEET = f"""
+STYLESHEET = """
 <style>
 :is(input, textarea, button, [role="radio"], [role="checkbox"], [role="switch"],
-    [role="slider"], [role="tab"], a, summary):focus-visible {{
-  outline: 3px solid {PRIMARY} !important;
+    [role="slider"], [role="tab"], a, summary):focus-visible {
+  outline: 3px solid #0B5A73 !important;
   outline-offset: 2px;
-}}
+}
 [data-testid="stRadioOption"]:has(input:focus-visible),
-[data-testid="stCheckbox"] label:has(input:focus-visible) {{
-  outline: 3px solid {PRIMARY};
+[data-testid="stCheckbox"] label:has(input:focus-visible) {
+  outline: 3px solid #0B5A73;
   outline-offset: 2px;
   border-radius: 4px;
-}}
-[class*="st-key-scale-"] [role="radiogroup"] {{
+}
+[class*="st-key-scale-"] [role="radiogroup"] {
   display: flex;
   flex-direction: row;
   flex-wrap: nowrap;
   align-items: stretch;
   gap: 0.75rem;
-}}
-[class*="st-key-scale-"] [role="radiogroup"] > div {{
+}
+[class*="st-key-scale-"] [role="radiogroup"] > div {
   flex: 1 1 0;
   min-width: 0;
   margin: 0;
-}}
-[class*="st-key-scale-"] [data-testid="stRadioOption"] {{
+}
+[class*="st-key-scale-"] [data-testid="stRadioOption"] {
   min-height: 24px;
   margin: 0;
-}}
-@media (max-width: 640px) {{
-  [class*="st-key-scale-"] [role="radiogroup"] {{
+}
+@media (max-width: 640px) {
+  [class*="st-key-scale-"] [role="radiogroup"] {
     flex-direction: column;
     align-items: flex-start;
     gap: 0.25rem;
-  }}
-  [class*="st-key-scale-"] [role="radiogroup"] > div {{
+  }
+  [class*="st-key-scale-"] [role="radiogroup"] > div {
     flex: none;
     width: 100%;
-  }}
-}}
-@media (max-width: 640px) {{
+  }
+}
+@media (max-width: 640px) {
   /* a chart's toolbar would cover the caption above it when the chart is touched */
   [data-testid="stVegaLiteChart"] ~ [data-testid="stElementToolbar"],
-  [data-testid="stElementToolbar"]:has(+ [data-testid="stVegaLiteChart"]) {{
+  [data-testid="stElementToolbar"]:has(+ [data-testid="stVegaLiteChart"]) {
     display: none;
-  }}
-}}
-[class*="st-key-total-"] {{
+  }
+}
+[class*="st-key-total-"] {
   position: sticky;
   bottom: 0;
   z-index: 2;
   background: var(--st-background-color, #ffffff);
   padding: 0.25rem 0;
-}}
+}
 </style>
 """
 

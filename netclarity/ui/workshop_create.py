@@ -95,7 +95,7 @@ def created_screen(workshop: Workshop, key: str) -> None:
         st.code(join_url(workshop.code), language=None, wrap_lines=True)
     with qr_col:
         link = join_url(workshop.code)
-        show_qr(link, alt=f"QR code that opens the join link {link}", width=240)
+        show_qr(link, width=240)
         st.caption("Scan to join")
     st.header("Your facilitator link")
     st.warning(

@@ -185,7 +185,7 @@ def _join_card(workshop: Workshop, *, qr_width: int) -> None:
             st.markdown(f"`{workshop.code}`")
     with qr_col:
         link = join_url(workshop.code)
-        show_qr(link, alt=f"QR code that opens the join link {link}", width=qr_width)
+        show_qr(link, width=qr_width)
 
 
 @st.fragment(run_every=REFRESH_SECONDS)

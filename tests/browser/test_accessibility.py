@@ -103,7 +103,7 @@ def test_the_workshop_screens_have_no_violations(browser: Any, app_server: AppSe
     completed = page.get_by_test_id("stMetric").filter(has_text="Completed")
     expect(completed).to_contain_text("0", timeout=TIMEOUT)
     scanned(page, "dashboard", found)
-    page.get_by_text("Projector view").click()
+    page.get_by_text("Projector view", exact=True).click()
     link = page.locator("[data-testid='stCode']").filter(has_text="/present?").inner_text()
     projector = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
     projector.goto(link.strip())
