@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
-import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
 
 from tests.support.requirements import require
-from tests.support.server import AppServer, free_port
+from tests.support.server import AppServer, free_port, wait_until_healthy
 
 CONFIG = """\
 global
@@ -85,17 +83,7 @@ class Balancer:
             self.process = subprocess.Popen(
                 [self.binary, "-db", "-f", str(self.config)], stdout=log, stderr=log
             )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"haproxy exited early; see {self.log}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError(f"haproxy did not pass requests on in {timeout}s; see {self.log}")
+        wait_until_healthy(self.process, self.url, self.log, "haproxy", timeout)
 
     def stop(self) -> None:
         if self.process is None:

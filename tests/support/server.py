@@ -50,17 +50,7 @@ class AppServer:
         ]  # fmt: skip
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"streamlit exited early; see {self.log}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError(f"streamlit did not become healthy in {timeout}s; see {self.log}")
+        wait_until_healthy(self.process, self.url, self.log, "streamlit", timeout)
 
     def stop(self, kill: bool = False) -> None:
         if self.process is None:
@@ -85,3 +75,21 @@ def running_app(database_url: str, **kwargs: object) -> Iterator[AppServer]:
         yield server
     finally:
         server.stop()
+
+
+def wait_until_healthy(
+    process: subprocess.Popen[bytes], url: str, log: Path, name: str, timeout: float
+) -> None:
+    """Poll the app's health check through ``url`` until it answers, ``process`` exits or
+    ``timeout`` seconds pass (a streamlit server, or a balancer in front of some)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} exited early; see {log}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{name} did not answer the health check in {timeout}s; see {log}")
