@@ -35,6 +35,7 @@ a property the tests check:
   A first step lowers alignment by at most ``100 * SLACK`` times the share of hours moved, and
   only when it takes hours out of a place the person goes to out of duty or that brought
   nothing, which a coach would move whatever the fit table says.
+* At most ``MOST_PLACES`` places give hours and at most as many receive them.
 * Amounts are rounded down to the questionnaire's step (half an hour by default).
 * Someone in good shape (no questionable place, nothing that serves their goals poorly) is told
   to keep going: nothing moves.
@@ -49,6 +50,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+MOST_PLACES = 3
+"""A first step takes hours from at most this many places and puts them into at most this
+many: the ones with the most to give (duty and nothing-yet places first) and the best
+receivers. A step that touches every place in the diary is a reshuffle, not a step."""
 STARTER_HOURS = 2.0
 """Hours a month in each of the two places of a starter plan."""
 TRIAL_HOURS = 2.0
@@ -141,11 +146,15 @@ def suggest(places: Sequence[Place], step: float = 0.5) -> FirstStep:
     now = {p.id: p.hours for p in places}
     if sum(now.values()) <= 0:
         return _starter(places)
-    receivers = _receivers(places)
+    receivers = _receivers(places)[:MOST_PLACES]
     moves: list[Move] = []
     room = {p.id: capacity for p, capacity in receivers}
     reasons: dict[str, tuple[Reason, ...]] = {}
-    for donor in sorted(places, key=lambda p: (not p.questionable, p.value)):
+    givers = sorted(
+        (p for p in places if _share_taken(p) > 0),
+        key=lambda p: (not p.questionable, -p.hours * _share_taken(p)),
+    )[:MOST_PLACES]
+    for donor in sorted(givers, key=lambda p: (not p.questionable, p.value)):
         wanted = _floor(donor.hours * _share_taken(donor), step)
         for receiver, _ in receivers:
             if wanted <= 0:

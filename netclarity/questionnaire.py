@@ -376,8 +376,8 @@ class Texts(Wording):
     )
     first_step_title: Text = "Your first step"
     first_step_keep_going: Text = (
-        "Your hours go to places you want to be in, that bring you something and serve your "
-        "goals. Keep going, and check in again in a few months."
+        "Nothing needs to move: your hours go to places you want to be in, that bring you "
+        "something and fit the goals you gave points. Check in again in a few months."
     )
     first_step_no_move: Text = (
         "There is no better place to move hours to yet. Before changing anything, decide what "
