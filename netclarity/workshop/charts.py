@@ -344,8 +344,15 @@ def for_projector(chart: alt.LayerChart) -> alt.LayerChart:
         titleFontSize=font,
         labelLimit=round(AXIS_LABELS * PROJECTOR_SCALE),
         grid=False,
+        labelColor=TEXT,
+        titleColor=TEXT,
     ).configure_legend(
-        labelFontSize=font, symbolType="square", symbolSize=200, labelLimit=500, columns=1
+        labelFontSize=font,
+        symbolType="square",
+        symbolSize=200,
+        labelLimit=500,
+        columns=1,
+        labelColor=TEXT,
     )
     return enlarged
 
