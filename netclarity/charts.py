@@ -197,7 +197,7 @@ def hours_chart(
     if "motive" in scores.known:
         tooltip.append(alt.Tooltip("obligation:N", title=texts.obligation))
     if "money" in scores.known:
-        tooltip.append(alt.Tooltip("money:Q", title=texts.money, format=",.0f"))
+        tooltip.append(alt.Tooltip("money:Q", title=texts.money, format="$,.0f"))
     base = alt.Chart({"values": rows}).encode(
         y=alt.Y("channel:N", sort=[labels[c.id] for c in used], title=None),
         x=alt.X(
@@ -220,7 +220,9 @@ def hours_chart(
         if not goals_known
         else texts.hours_subtitle_all
         if not scores.unserved_channels
-        else texts.hours_subtitle.format(unserved=f"{scores.unserved_share:.0%}")
+        else texts.hours_subtitle.format(
+            unserved=numbers.format_number(scores.unserved_share, ".0%")
+        )
     )
     return _finish(questionnaire, [bars, values], texts.hours_title, subtitle, width, len(used))
 
@@ -396,6 +398,6 @@ def _locale(numbers: NumberTexts) -> alt.Locale:
             decimal=numbers.decimal_mark,
             thousands=numbers.thousands_separator,
             grouping=[3],
-            currency=["", ""],
+            currency=list(numbers.currency_affixes()),
         )
     )

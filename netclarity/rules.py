@@ -17,6 +17,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from netclarity.texts import NumberTexts
+
 ArgKind = Literal["goal", "channel", "question", "option", "value"]
 
 
@@ -246,15 +248,42 @@ class Rule:
     def holds(self, functions: Mapping[str, Callable[..., Any]]) -> bool:
         return bool(evaluate(self.when, functions))
 
-    def text(self, functions: Mapping[str, Callable[..., Any]]) -> str:
-        """The finding with every ``{expression[:format]}`` filled in."""
+    def text(
+        self, functions: Mapping[str, Callable[..., Any]], numbers: NumberTexts | None = None
+    ) -> str:
+        """The finding with every ``{expression[:format]}`` filled in.
+
+        Numbers are written in the questionnaire's conventions (``numbers``), and an amount of
+        money (see ``is_money``) with its currency, so a coach writes ``{money(x):,.0f}`` and
+        a German reader sees ``1.500 €``.
+        """
+        conventions = numbers or NumberTexts()
 
         def fill(match: re.Match[str]) -> str:
-            result = evaluate(parse(match.group(1)), functions)
-            spec = match.group(2) or ""
-            try:
-                return format(result, spec)
-            except (TypeError, ValueError):
-                return str(result)
+            tree = parse(match.group(1))
+            return conventions.format_value(
+                evaluate(tree, functions), match.group(2) or "", money=is_money(tree)
+            )
 
         return _PLACEHOLDER.sub(fill, self.say)
+
+
+MONEY_FUNCTIONS = frozenset({"money", "total_money"})
+
+
+def is_money(tree: ast.expr) -> bool:
+    """Whether an expression is an amount of money: a money function, sums and differences
+    of them, or one scaled by a plain number (``money(a) * 12``)."""
+    if isinstance(tree, ast.Call):
+        return isinstance(tree.func, ast.Name) and tree.func.id in MONEY_FUNCTIONS
+    if isinstance(tree, ast.UnaryOp) and isinstance(tree.op, ast.USub):
+        return is_money(tree.operand)
+    if isinstance(tree, ast.BinOp):
+        left, right = is_money(tree.left), is_money(tree.right)
+        if isinstance(tree.op, ast.Add | ast.Sub):
+            return left and right
+        if isinstance(tree.op, ast.Mult):
+            return left != right
+        if isinstance(tree.op, ast.Div):
+            return left and not right
+    return False

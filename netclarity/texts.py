@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import string
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
@@ -63,11 +63,26 @@ class Wording(BaseModel):
 
 class NumberTexts(Wording):
     """How numbers are written: ``2.5`` and ``1,200`` in English, ``2,5`` and ``1.200`` in
-    German. Used for amounts in answers and allocation counters, and for the numbers in
-    chart labels, tooltips and axes."""
+    German, and where the currency goes (``£1,500``, ``1.500 €``).
+
+    Every number a person reads goes through ``format_value``: answers and allocation
+    counters, findings and workshop prompts, the first step's sentences, chart labels and
+    (through ``charts._locale``) Vega's axes and tooltips, so no text shows ``25.5`` beside a
+    chart's ``25,5``.
+    """
 
     decimal_mark: str = Field(".", min_length=1, max_length=3)
     thousands_separator: str = Field(",", max_length=3, description="may be empty or a space")
+    currency: str = Field(
+        "", max_length=10, description="the currency symbol money is shown with, e.g. £ or €"
+    )
+    currency_position: Literal["before", "after"] = Field(
+        "before", description="whether the symbol goes before the amount (£5) or after (5 €)"
+    )
+    currency_space: bool | None = Field(
+        None,
+        description="a space between amount and symbol; by default only when it goes after",
+    )
 
     def format_number(self, value: float, spec: str) -> str:
         """``value`` formatted with a Python format ``spec`` (``"g"``, ``",.1f"``), in these
@@ -78,6 +93,47 @@ class NumberTexts(Wording):
     def amount(self, value: float) -> str:
         """An amount as a person would type it: ``30``, ``2.5`` (``2,5``), no trailing zeros."""
         return self.format_number(value, "g")
+
+    def currency_affixes(self) -> tuple[str, str]:
+        """What goes before and after an amount of money: ``("£", "")``, ``("", "\u00a0€")``."""
+        if not self.currency:
+            return "", ""
+        spaced = (
+            self.currency_position == "after"
+            if self.currency_space is None
+            else self.currency_space
+        )
+        gap = "\u00a0" if spaced else ""
+        if self.currency_position == "after":
+            return "", f"{gap}{self.currency}"
+        return f"{self.currency}{gap}", ""
+
+    def money(self, value: float, spec: str = ",.0f") -> str:
+        """An amount of money with the currency symbol where this language puts it."""
+        written = self.format_number(value, spec or ",.0f")
+        before, after = self.currency_affixes()
+        sign = "-" if written.startswith("-") else ""
+        return f"{sign}{before}{written.removeprefix('-')}{after}"
+
+    def format_value(self, value: Any, spec: str = "", *, money: bool = False) -> str:
+        """Any value a text is filled with: numbers in these conventions (money with its
+        currency), anything else as it is.
+
+        With no ``spec`` a number is written as an amount (``2,5``, not Python's ``2.5``); a
+        ``spec`` that does not fit the value (``:.0f`` on a label) writes the value plainly
+        rather than failing in front of the person.
+        """
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            try:
+                return format(value, spec)
+            except (TypeError, ValueError):
+                return str(value)
+        try:
+            if money:
+                return self.money(value, spec)
+            return self.format_number(value, spec) if spec else self.amount(value)
+        except ValueError:
+            return self.amount(value)
 
 
 class ChartTexts(Wording):

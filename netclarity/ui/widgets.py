@@ -197,7 +197,10 @@ def allocation(
                 or 0
             )
     total = sum(values.values())
-    number = texts.numbers.amount
+
+    def number(value: float) -> str:
+        return answer_rules.amount_text(questionnaire, question, value)
+
     if question.total is None:
         st.caption(texts.allocation_total.format(total=number(total), unit=unit))
     elif total < question.total:
