@@ -8,7 +8,7 @@ typo in a coach's file is caught instead of quietly changing behaviour.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -286,6 +286,20 @@ class Texts(Wording):
 
     The charts', the PDF's and the number conventions are nested (``netclarity.texts``).
     """
+
+    whole_numbers: ClassVar[dict[str, frozenset[str]]] = {
+        "progress": frozenset({"page", "pages"}),
+        "select_at_least": frozenset({"n"}),
+        "select_at_most": frozenset({"n"}),
+        "minutes": frozenset({"minutes"}),
+        "alignment_line": frozenset({"score"}),
+        "plan_goal": frozenset({"n"}),
+        "compare_intro": frozenset({"now", "before"}),
+        "compare_alignment": frozenset({"now", "before"}),
+        "compare_before": frozenset({"n"}),
+        "kept_for": frozenset({"days"}),
+        "kept_for_workshop": frozenset({"days"}),
+    }
 
     start: Text = "Start"
     resume: Text = "Continue where I left off"

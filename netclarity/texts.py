@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import string
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
@@ -33,14 +33,49 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in parsed if name is not None}
 
 
+SAMPLE_TEXT = "text"
+SAMPLE_WHOLE_NUMBER = 12
+
+
+def format_problem(text: str, samples: dict[str, Any]) -> str | None:
+    """Why ``text`` cannot be filled with values like ``samples``, or None if it can.
+
+    ``str.format`` accepts ``{hours:.1f}`` or ``{page!z}`` until the moment it meets the value,
+    so a translation with such a placeholder would fail only when a person reaches it; trying
+    it on a value of the kind the code fills in finds that when the file is loaded.
+    """
+    for _, name, spec, conversion in string.Formatter().parse(text):
+        if name is None or name not in samples:
+            continue
+        written = f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+        if conversion not in (None, "r", "s", "a"):
+            return f"'{written}': '!{conversion}' is not a conversion; write {{{name}}}"
+        value = samples[name]
+        kind = "a whole number" if isinstance(value, int) else "text"
+        try:
+            format(value, spec or "")
+        except (ValueError, TypeError):
+            return (
+                f"'{written}': the format ':{spec}' does not fit {{{name}}}, which the app fills "
+                f"with {kind}; write {{{name}}}"
+            )
+    return None
+
+
 class Wording(BaseModel):
     """A set of texts: unknown keys are errors, and each text may use only its placeholders.
 
     The placeholders a text may use are those of its English default, which is what the code
-    fills in; a text whose default has none may not contain braces at all.
+    fills in; a text whose default has none may not contain braces at all. The code fills
+    placeholders with text it has already written in the questionnaire's number conventions,
+    except those named in ``whole_numbers`` (a page number, a count); a ``:format`` after a
+    placeholder must suit that kind of value.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    whole_numbers: ClassVar[dict[str, frozenset[str]]] = {}
+    """Per text, the placeholders the code fills with a whole number (``int``)."""
 
     @field_validator("*")
     @classmethod
@@ -58,6 +93,11 @@ class Wording(BaseModel):
                 else "this text takes no placeholders"
             )
             raise ValueError(f"unknown placeholder {names}: {usable}")
+        numbers = cls.whole_numbers.get(info.field_name, frozenset())
+        samples = {n: SAMPLE_WHOLE_NUMBER if n in numbers else SAMPLE_TEXT for n in allowed}
+        problem = format_problem(value, samples)
+        if problem:
+            raise ValueError(problem)
         return value
 
 
@@ -185,6 +225,11 @@ class ChartTexts(Wording):
 class ReportTexts(Wording):
     """The words of the PDF summary that are not the questionnaire's own (titles, questions,
     answers) nor the interface's (the plan's keep/grow/reduce/stop come from ``Texts``)."""
+
+    whole_numbers: ClassVar[dict[str, frozenset[str]]] = {
+        "page": frozenset({"page"}),
+        "date_format": frozenset({"day", "year"}),
+    }
 
     kicker: Text = "Your summary"
     prepared_for: Text = "Prepared for {name}"
