@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 import altair as alt
 
+from netclarity import bidi
 from netclarity.questionnaire import Questionnaire
 from netclarity.scoring import Scores
 from netclarity.texts import NumberTexts
@@ -363,6 +364,10 @@ def _finish(
         .configure_title(subtitleFontSize=SUBTITLE_SIZE, subtitleColor="#555555", color=TEXT)
         .configure_view(stroke=None)
     )
+    if questionnaire.right_to_left:  # its words, not its settings (the locale's currency)
+        spec = chart.to_dict()
+        words = bidi.laid_out_right_to_left({k: v for k, v in spec.items() if k != "config"})
+        return alt.LayerChart.from_dict({**words, "config": spec["config"]})
     return chart
 
 

@@ -12,6 +12,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from netclarity import bidi
 from netclarity.texts import ChartTexts, NumberTexts, ReportTexts, Text, Wording
 from netclarity.workshop.texts import WorkshopTexts
 
@@ -478,6 +479,20 @@ class Questionnaire(Model):
     pages: list[Page] = Field(min_length=1)
     insights: list[Insight] = []
     texts: Texts = Texts()
+
+    @model_validator(mode="after")
+    def _numbers_in_their_direction(self) -> Questionnaire:
+        """In a right-to-left questionnaire every number is written as an isolated piece."""
+        if self.right_to_left:
+            numbers = self.texts.numbers.isolated()
+            # frozen: the one place the loaded model is completed, before anyone sees it
+            object.__setattr__(self, "texts", self.texts.model_copy(update={"numbers": numbers}))
+        return self
+
+    @property
+    def right_to_left(self) -> bool:
+        """Whether the questionnaire's language is written right to left (``netclarity.bidi``)."""
+        return bidi.is_right_to_left(self.language)
 
     # --- lookups used everywhere -------------------------------------------------------
     @property

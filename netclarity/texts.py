@@ -17,7 +17,9 @@ import string
 from datetime import date
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator
+
+from netclarity import bidi
 
 Text = Annotated[str, Field(min_length=1, max_length=5000)]
 
@@ -124,11 +126,28 @@ class NumberTexts(Wording):
         description="a space between amount and symbol; by default only when it goes after",
     )
 
+    _isolated: bool = PrivateAttr(default=False)
+    """Set for a right-to-left questionnaire (``Questionnaire.right_to_left``): every number
+    is then wrapped in bidi isolates (``netclarity.bidi``), so it keeps its place and order
+    in whatever sentence it is put into."""
+
+    def isolated(self) -> NumberTexts:
+        """These conventions, writing every number as an isolated piece of text."""
+        copy = self.model_copy()
+        copy._isolated = True
+        return copy
+
+    def _placed(self, written: str) -> str:
+        return bidi.isolate(written) if self._isolated else written
+
+    def _plain(self, value: float, spec: str) -> str:
+        written = format(value, spec)
+        return written.translate({ord(","): self.thousands_separator, ord("."): self.decimal_mark})
+
     def format_number(self, value: float, spec: str) -> str:
         """``value`` formatted with a Python format ``spec`` (``"g"``, ``",.1f"``), in these
         conventions."""
-        written = format(value, spec)
-        return written.translate({ord(","): self.thousands_separator, ord("."): self.decimal_mark})
+        return self._placed(self._plain(value, spec))
 
     def amount(self, value: float) -> str:
         """An amount as a person would type it: ``30``, ``2.5`` (``2,5``), no trailing zeros."""
@@ -150,10 +169,10 @@ class NumberTexts(Wording):
 
     def money(self, value: float, spec: str = ",.0f") -> str:
         """An amount of money with the currency symbol where this language puts it."""
-        written = self.format_number(value, spec or ",.0f")
+        written = self._plain(value, spec or ",.0f")
         before, after = self.currency_affixes()
         sign = "-" if written.startswith("-") else ""
-        return f"{sign}{before}{written.removeprefix('-')}{after}"
+        return self._placed(f"{sign}{before}{written.removeprefix('-')}{after}")
 
     def format_value(self, value: Any, spec: str = "", *, money: bool = False) -> str:
         """Any value a text is filled with: numbers in these conventions (money with its

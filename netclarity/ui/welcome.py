@@ -6,7 +6,7 @@ import streamlit as st
 
 from netclarity.loader import Catalogue
 from netclarity.questionnaire import Texts
-from netclarity.ui import context, flow, mydata, resume, saving, workshop_access
+from netclarity.ui import context, flow, mydata, resume, saving, shell, workshop_access
 
 
 def broken_files(catalogue: Catalogue, texts: Texts) -> None:
@@ -58,6 +58,7 @@ def welcome_screen() -> None:
         )
         chosen = by_id[choice or chosen.id]
     texts = chosen.texts
+    shell.dress(chosen)
     st.title(chosen.title)
     if chosen.description:
         st.markdown(chosen.description)

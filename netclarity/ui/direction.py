@@ -1,0 +1,63 @@
+"""The page's direction and language-specific touches, as a stylesheet (no scripts).
+
+Streamlit has no right-to-left switch. For a questionnaire whose language is written right to
+left (``Questionnaire.right_to_left``) a stylesheet sent with ``st.html`` sets
+``direction: rtl`` on the app's content: text aligns right, a sentence's final "." sits at
+its end, columns (Back and Next, label and arrows) run right to left, and lists put their
+numbers on the right. Charts keep Vega's own left-to-right layout box; their words are laid
+out right to left by ``netclarity.charts`` itself, as the PDF needs that too.
+
+A slider stays left to right: Streamlit's slider positions its thumb from the left and would
+otherwise move opposite to the pointer.
+
+For a questionnaire in any language but English, Streamlit's own English hint under text
+inputs ("Press Enter to apply") is hidden: the app says how inputs save in its own words.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from netclarity.questionnaire import Questionnaire
+
+RIGHT_TO_LEFT = """
+[data-testid="stMain"], [data-testid="stSidebar"], [data-testid="stDialog"] {
+  direction: rtl;
+}
+[data-testid="stMain"] :is(h1, h2, h3, h4, h5, h6, p, li, label, summary) {
+  text-align: start;
+}
+[data-testid="stMain"] :is(ol, ul) {
+  padding-left: 0;
+  padding-right: 1.5em;
+}
+[data-testid="stMain"] input {
+  text-align: right;
+}
+[data-testid="stSlider"], [data-testid="stVegaLiteChart"] {
+  direction: ltr;
+}
+"""
+
+NOT_ENGLISH = """
+[data-testid="InputInstructions"] {
+  display: none;
+}
+"""
+
+
+def stylesheet(questionnaire: Questionnaire) -> str:
+    """The CSS this questionnaire's pages need; empty for an English, left-to-right one."""
+    rules = ""
+    if questionnaire.right_to_left:
+        rules += RIGHT_TO_LEFT
+    if not questionnaire.language.lower().startswith("en"):
+        rules += NOT_ENGLISH
+    return rules.strip()
+
+
+def apply(questionnaire: Questionnaire | None) -> None:
+    """Send this questionnaire's stylesheet, if it needs one (style only: takes no space)."""
+    rules = stylesheet(questionnaire) if questionnaire is not None else ""
+    if rules:
+        st.html(f"<style>{rules}</style>")
