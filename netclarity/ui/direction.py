@@ -24,8 +24,12 @@ RIGHT_TO_LEFT = """
 [data-testid="stMain"], [data-testid="stSidebar"], [data-testid="stDialog"] {
   direction: rtl;
 }
-[data-testid="stMain"] :is(h1, h2, h3, h4, h5, h6, p, li, label, summary) {
+[data-testid="stMain"] :is(h1, h2, h3, h4, h5, h6, p, li, label, summary),
+[data-testid="stMain"] :is([data-testid="stElementContainer"], [data-testid="stText"]) {
   text-align: start;
+}
+[data-testid="stProgress"] [role="progressbar"] {
+  transform: scaleX(-1);
 }
 [data-testid="stMain"] :is(ol, ul) {
   padding-left: 0;
