@@ -29,7 +29,7 @@ ANSWERS: dict[str, Any] = {
     "saat": {"multaqayat": 12.5, "diwaniyat": 6, "linkedin": 4, "ittisalat": 2},
     "mal": {"multaqayat": 1500, "diwaniyat": 40},
     "dafi": {"multaqayat": "should", "diwaniyat": "want", "linkedin": "both", "ittisalat": "want"},
-    "hasil": {"multaqayat": "la_shay", "ittisalat": "zabain_judud"},
+    "hasil": {"multaqayat": "nothing_much", "ittisalat": "zabain_judud"},
     "ashkhas": 3,
     "tartib": ["zabain", "shuraka", "maarifa", "mujtama"],
 }
