@@ -367,6 +367,7 @@ def _finish(
     if questionnaire.right_to_left:  # its words, not its settings (the locale's currency)
         spec = chart.to_dict()
         words = bidi.laid_out_right_to_left({k: v for k, v in spec.items() if k != "config"})
+        words["title"]["anchor"] = "end"  # titles start at the right, as the text does
         laid_out = alt.LayerChart.from_dict({**words, "config": spec["config"]})
         laid_out.title = alt.TitleParams(**words["title"])  # plain strings, as pages read them
         return laid_out

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from netclarity import answers as answers_module
-from netclarity import charts, first_step_words
+from netclarity import bidi, charts, first_step_words
 from netclarity.insights import Finding, findings
 from netclarity.questionnaire import (
     Allocation,
@@ -70,6 +70,11 @@ def build_pdf(
         )
     texts = questionnaire.texts.report
     name = name if name is not None else response.name
+    if name and questionnaire.right_to_left:
+        # A name keeps its own direction inside the right-to-left sentence around it:
+        # otherwise "**Jo**" loses its leading "**" to the far end, and words parted by
+        # zero-width characters come out in reverse order.
+        name = bidi.isolate(name)
     day = today or date.today()
     written = texts.format_date(day)
     doc = Document(
