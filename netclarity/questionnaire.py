@@ -357,6 +357,14 @@ class Texts(Wording):
     answers_file: Text = Field("{id}-answers.json", description="name of the downloaded answers")
     import_answers: Text = "Continue from a file of answers"
     import_failed: Text = "That file could not be read as answers: {problem}"
+    import_problem: Text = Field(
+        "it is not a file of answers downloaded here, or it was changed since",
+        description="the {problem} of a translated import_failed (the details are English)",
+    )
+    broken_files: Text = Field(
+        "Ask whoever runs this site to check these files:",
+        description="before the names of broken files, when broken_questionnaires is translated",
+    )
     import_other_questionnaire: Text = (
         "That file answers a questionnaire that is not available here."
     )

@@ -105,6 +105,16 @@ def _is_unicode(text: str) -> bool:
     return True
 
 
+def import_failure(texts: Texts, problem: Exception) -> str:
+    """Why a file could not be imported, in the questionnaire's language.
+
+    The problem itself is worded in English (it comes from the checks above and the store);
+    a questionnaire that translates ``import_failed`` gets its ``import_problem`` instead.
+    """
+    english = texts.import_failed == Texts.model_fields["import_failed"].default
+    return texts.import_failed.format(problem=problem if english else texts.import_problem)
+
+
 def import_box(texts: Texts) -> None:
     """Upload a previously downloaded file and continue from it with a new resume link."""
     upload = st.file_uploader(texts.import_answers, type=["json"], key="import_file")
@@ -113,7 +123,7 @@ def import_box(texts: Texts) -> None:
     try:
         responses = parse_upload(upload.getvalue())
     except ValueError as exc:
-        st.error(texts.import_failed.format(problem=exc), icon=":material/error:")
+        st.error(import_failure(texts, exc), icon=":material/error:")
         return
     if responses[-1].questionnaire not in context.catalogue().loaded:
         st.error(texts.import_other_questionnaire, icon=":material/error:")
@@ -122,7 +132,7 @@ def import_box(texts: Texts) -> None:
         try:
             token = context.store().import_responses(responses)
         except InvalidValue as exc:
-            st.error(texts.import_failed.format(problem=exc), icon=":material/error:")
+            st.error(import_failure(texts, exc), icon=":material/error:")
             return
         context.adopt_token(token)
         st.rerun()
