@@ -20,7 +20,7 @@ import streamlit as st
 
 from netclarity.questionnaire import Questionnaire
 
-RIGHT_TO_LEFT = """
+RIGHT_TO_LEFT = """<style>
 [data-testid="stMain"], [data-testid="stSidebar"], [data-testid="stDialog"] {
   direction: rtl;
 }
@@ -41,27 +41,30 @@ RIGHT_TO_LEFT = """
 [data-testid="stSlider"], [data-testid="stVegaLiteChart"] {
   direction: ltr;
 }
-"""
+</style>"""
 
-NOT_ENGLISH = """
+NOT_ENGLISH = """<style>
 [data-testid="InputInstructions"] {
   display: none;
 }
-"""
+</style>"""
 
 
-def stylesheet(questionnaire: Questionnaire) -> str:
-    """The CSS this questionnaire's pages need; empty for an English, left-to-right one."""
-    rules = ""
+def stylesheets(questionnaire: Questionnaire) -> list[str]:
+    """The style blocks this questionnaire's pages need; none for an English, left-to-right
+    one. Each is a constant written here: no text from a file ever becomes HTML."""
+    blocks = []
     if questionnaire.right_to_left:
-        rules += RIGHT_TO_LEFT
+        blocks.append(RIGHT_TO_LEFT)
     if not questionnaire.language.lower().startswith("en"):
-        rules += NOT_ENGLISH
-    return rules.strip()
+        blocks.append(NOT_ENGLISH)
+    return blocks
 
 
 def apply(questionnaire: Questionnaire | None) -> None:
-    """Send this questionnaire's stylesheet, if it needs one (style only: takes no space)."""
-    rules = stylesheet(questionnaire) if questionnaire is not None else ""
-    if rules:
-        st.html(f"<style>{rules}</style>")
+    """Send this questionnaire's stylesheets (style only: they take no space on the page)."""
+    blocks = stylesheets(questionnaire) if questionnaire is not None else []
+    if RIGHT_TO_LEFT in blocks:
+        st.html(RIGHT_TO_LEFT)
+    if NOT_ENGLISH in blocks:
+        st.html(NOT_ENGLISH)

@@ -156,11 +156,13 @@ def test_the_charts_show_no_english(
 def test_the_page_gets_a_right_to_left_stylesheet_only_when_the_language_needs_it(
     questionnaire: Questionnaire,
 ) -> None:
-    assert "direction: rtl" in direction.stylesheet(questionnaire)
-    assert "direction: rtl" not in direction.stylesheet(german())
-    assert "InputInstructions" in direction.stylesheet(german())
     english = questionnaire.model_copy(update={"language": "en"})
-    assert direction.stylesheet(english) == ""
+
+    assert direction.stylesheets(questionnaire) == [direction.RIGHT_TO_LEFT, direction.NOT_ENGLISH]
+    assert direction.stylesheets(german()) == [direction.NOT_ENGLISH]
+    assert direction.stylesheets(english) == []
+    assert "direction: rtl" in direction.RIGHT_TO_LEFT
+    assert "InputInstructions" in direction.NOT_ENGLISH
 
 
 @pytest.fixture(scope="module")
