@@ -253,8 +253,8 @@ def mix_chart(
         else texts.mix_subtitle.format(
             hours=_number(scores.total_hours, numbers),
             moved=_number(scores.hours_moved, numbers),
-            alignment=_score(scores.alignment),
-            suggested=_score(scores.suggested_alignment),
+            alignment=_score(scores.alignment, numbers),
+            suggested=_score(scores.suggested_alignment, numbers),
         )
     )
     return paired_bars(
@@ -387,8 +387,10 @@ def _top(values: Sequence[Any]) -> float:
     return max(float(v) for v in values)
 
 
-def _score(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f}"
+def _score(value: float | None, numbers: NumberTexts | None = None) -> str:
+    if value is None:
+        return "–"
+    return numbers.format_number(value, ".0f") if numbers else f"{value:.0f}"
 
 
 def _rounded(hours: float | None) -> float:

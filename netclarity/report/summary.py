@@ -117,7 +117,8 @@ def _cover(
     doc.gap(8)
     alignment = scores.alignment
     if alignment is not None:
-        doc.paragraph(texts.alignment.format(alignment=f"{alignment:.0f}"), LEAD, after=2)
+        score_text = questionnaire.texts.numbers.format_number(alignment, ".0f")
+        doc.paragraph(texts.alignment.format(alignment=score_text), LEAD, after=2)
         meaning = questionnaire.texts.alignment_line.format(score=f"{alignment:.0f}")
         doc.paragraph(meaning, BODY, after=6)
     elif scores.first_step is not None:  # goals and zero hours: a starter plan

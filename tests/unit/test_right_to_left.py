@@ -107,6 +107,7 @@ def test_the_first_step_is_said_with_isolated_numbers(questionnaire: Questionnai
 
     assert words is not None
     assert words.intro.startswith(f"انقل {FSI}")
+    assert words.intro.count(FSI) == words.intro.count(PDI) == 4  # moved, total, before, after
     assert all(FSI in item and PDI in item for item in words.items)
 
 
