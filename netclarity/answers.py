@@ -199,6 +199,16 @@ def clean(questionnaire: Questionnaire, answers: Answers) -> dict[str, Any]:
     return result
 
 
+def amount_text(questionnaire: Questionnaire, question: Question, value: float) -> str:
+    """An amount of an answer as a person reads it: money (``role: money``) with the
+    questionnaire's currency, anything else as a plain amount, both in its number
+    conventions."""
+    numbers = questionnaire.texts.numbers
+    if isinstance(question, Allocation) and question.role == "money" and numbers.currency:
+        return numbers.money(value, ",.0f" if float(value).is_integer() else ",.2f")
+    return numbers.amount(value)
+
+
 def display(questionnaire: Questionnaire, question: Question, value: Any) -> str:
     """An answer as one line of plain text (exports, compact lists)."""
     return "; ".join(display_lines(questionnaire, question, value))
@@ -213,7 +223,7 @@ def display_lines(questionnaire: Questionnaire, question: Question, value: Any) 
     """
     if accepts_zero(question) and isinstance(value, dict) and not is_answered(value):
         unit = f" {question.unit}" if isinstance(question, Allocation) and question.unit else ""
-        return [f"{questionnaire.texts.numbers.amount(0)}{unit}"]
+        return [f"{amount_text(questionnaire, question, 0)}{unit}"]
     if not is_answered(value):
         return [questionnaire.texts.not_answered]
     labels = {o.id: o.label for o in questionnaire.choices(question)}
@@ -226,7 +236,7 @@ def display_lines(questionnaire: Questionnaire, question: Question, value: Any) 
     elif isinstance(question, Allocation) and isinstance(value, dict):
         unit = f" {question.unit}" if question.unit else ""
         return [
-            f"{labels.get(k, k)}: {numbers.amount(v)}{unit}"
+            f"{labels.get(k, k)}: {amount_text(questionnaire, question, v)}{unit}"
             for k, v in value.items()
             if isinstance(v, int | float) and v
         ]

@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 import altair as alt
 
+from netclarity import bidi
 from netclarity.questionnaire import Questionnaire
 from netclarity.scoring import Scores
 from netclarity.texts import NumberTexts
@@ -205,7 +206,7 @@ def hours_chart(
     if "motive" in scores.known:
         tooltip.append(alt.Tooltip("obligation:N", title=texts.obligation))
     if "money" in scores.known:
-        tooltip.append(alt.Tooltip("money:Q", title=texts.money, format=",.0f"))
+        tooltip.append(alt.Tooltip("money:Q", title=texts.money, format="$,.0f"))
     base = alt.Chart({"values": rows}).encode(
         y=alt.Y("channel:N", sort=[labels[c.id] for c in used], title=None),
         x=alt.X(
@@ -229,7 +230,9 @@ def hours_chart(
         if not goals_known
         else texts.hours_subtitle_all
         if not scores.unserved_channels
-        else texts.hours_subtitle.format(unserved=f"{scores.unserved_share:.0%}")
+        else texts.hours_subtitle.format(
+            unserved=numbers.format_number(scores.unserved_share, ".0%")
+        )
     )
     return _finish(questionnaire, [bars, values], texts.hours_title, subtitle, width, len(used))
 
@@ -259,8 +262,8 @@ def mix_chart(
         else texts.mix_subtitle.format(
             hours=_number(scores.total_hours, numbers),
             moved=_number(scores.hours_moved, numbers),
-            alignment=_score(scores.alignment),
-            suggested=_score(scores.suggested_alignment),
+            alignment=_score(scores.alignment, numbers),
+            suggested=_score(scores.suggested_alignment, numbers),
         )
     )
     return paired_bars(
@@ -379,6 +382,13 @@ def _finish(
         .configure_title(subtitleFontSize=SUBTITLE_SIZE, subtitleColor="#555555", color=TEXT)
         .configure_view(stroke=None)
     )
+    if questionnaire.right_to_left:  # its words, not its settings (the locale's currency)
+        spec = chart.to_dict()
+        words = bidi.laid_out_right_to_left({k: v for k, v in spec.items() if k != "config"})
+        words["title"]["anchor"] = "end"  # titles start at the right, as the text does
+        laid_out = alt.LayerChart.from_dict({**words, "config": spec["config"]})
+        laid_out.title = alt.TitleParams(**words["title"])  # plain strings, as pages read them
+        return laid_out
     return chart
 
 
@@ -395,8 +405,10 @@ def _top(values: Sequence[Any]) -> float:
     return max(float(v) for v in values)
 
 
-def _score(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f}"
+def _score(value: float | None, numbers: NumberTexts | None = None) -> str:
+    if value is None:
+        return "–"
+    return numbers.format_number(value, ".0f") if numbers else f"{value:.0f}"
 
 
 def _rounded(hours: float | None) -> float:
@@ -414,6 +426,6 @@ def _locale(numbers: NumberTexts) -> alt.Locale:
             decimal=numbers.decimal_mark,
             thousands=numbers.thousands_separator,
             grouping=[3],
-            currency=["", ""],
+            currency=list(numbers.currency_affixes()),
         )
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from netclarity.questionnaire import Questionnaire
 from netclarity.scoring import Scores
+from netclarity.texts import NumberTexts
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,11 @@ def describe(questionnaire: Questionnaire, scores: Scores) -> StepWords | None:
     intro = texts.first_step_intro.format(
         moved=amount(step.moved),
         total=amount(scores.total_hours),
-        before=_score(scores.alignment),
-        after=_score(scores.suggested_alignment),
+        before=_score(scores.alignment, texts.numbers),
+        after=_score(scores.suggested_alignment, texts.numbers),
     )
     return StepWords(intro, tuple(items))
 
 
-def _score(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f}"
+def _score(value: float | None, numbers: NumberTexts) -> str:
+    return "–" if value is None else numbers.format_number(value, ".0f")

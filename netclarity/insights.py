@@ -55,7 +55,7 @@ def evaluate_rules(
     for rule in compile_rules(questionnaire, audience):
         try:
             if rule.holds(functions):
-                found.append(Finding(rule.id, rule.text(functions)))
+                found.append(Finding(rule.id, rule.text(functions, questionnaire.texts.numbers)))
         except _SKIPPED:
             continue
     return found

@@ -74,7 +74,9 @@ def parse_with_lines(data: bytes, name: str) -> tuple[Questionnaire, yamlsource.
     try:
         raw, source, duplicates = yamlsource.load(data)
     except yamlsource.YamlProblem as exc:
-        raise QuestionnaireError([Problem(name, exc.line, exc.message)]) from None
+        raise QuestionnaireError(
+            [Problem(name, line, message) for line, message in exc.all]
+        ) from None
 
     problems = [
         Problem(name, line, f"duplicate key '{key}': each key may appear once in a mapping")

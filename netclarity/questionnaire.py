@@ -8,10 +8,11 @@ typo in a coach's file is caught instead of quietly changing behaviour.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from netclarity import bidi
 from netclarity.texts import ChartTexts, NumberTexts, ReportTexts, Text, Wording
 from netclarity.workshop.texts import WorkshopTexts
 
@@ -287,6 +288,20 @@ class Texts(Wording):
     The charts', the PDF's and the number conventions are nested (``netclarity.texts``).
     """
 
+    whole_numbers: ClassVar[dict[str, frozenset[str]]] = {
+        "progress": frozenset({"page", "pages"}),
+        "select_at_least": frozenset({"n"}),
+        "select_at_most": frozenset({"n"}),
+        "minutes": frozenset({"minutes"}),
+        "alignment_line": frozenset({"score"}),
+        "plan_goal": frozenset({"n"}),
+        "compare_intro": frozenset({"now", "before"}),
+        "compare_alignment": frozenset({"now", "before"}),
+        "compare_before": frozenset({"n"}),
+        "kept_for": frozenset({"days"}),
+        "kept_for_workshop": frozenset({"days"}),
+    }
+
     start: Text = "Start"
     resume: Text = "Continue where I left off"
     next: Text = "Next"
@@ -350,6 +365,14 @@ class Texts(Wording):
     answers_file: Text = Field("{id}-answers.json", description="name of the downloaded answers")
     import_answers: Text = "Continue from a file of answers"
     import_failed: Text = "That file could not be read as answers: {problem}"
+    import_problem: Text = Field(
+        "it is not a file of answers downloaded here, or it was changed since",
+        description="the {problem} of a translated import_failed (the details are English)",
+    )
+    broken_files: Text = Field(
+        "Ask whoever runs this site to check these files:",
+        description="before the names of broken files, when broken_questionnaires is translated",
+    )
     import_other_questionnaire: Text = (
         "That file answers a questionnaire that is not available here."
     )
@@ -472,6 +495,20 @@ class Questionnaire(Model):
     pages: list[Page] = Field(min_length=1)
     insights: list[Insight] = []
     texts: Texts = Texts()
+
+    @model_validator(mode="after")
+    def _numbers_in_their_direction(self) -> Questionnaire:
+        """In a right-to-left questionnaire every number is written as an isolated piece."""
+        if self.right_to_left:
+            numbers = self.texts.numbers.isolated()
+            # frozen: the one place the loaded model is completed, before anyone sees it
+            object.__setattr__(self, "texts", self.texts.model_copy(update={"numbers": numbers}))
+        return self
+
+    @property
+    def right_to_left(self) -> bool:
+        """Whether the questionnaire's language is written right to left (``netclarity.bidi``)."""
+        return bidi.is_right_to_left(self.language)
 
     # --- lookups used everywhere -------------------------------------------------------
     @property

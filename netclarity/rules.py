@@ -11,11 +11,14 @@ checked against the questionnaire when it loads, with a message that says what i
 from __future__ import annotations
 
 import ast
+import difflib
 import operator
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from netclarity.texts import NumberTexts
 
 ArgKind = Literal["goal", "channel", "question", "option", "value"]
 
@@ -92,6 +95,19 @@ _ARITHMETIC: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
     ast.Mult: operator.mul,
     ast.Div: lambda a, b: a / b if b else 0.0,
 }
+OPERATORS = "<, <=, >, >=, ==, !=, in, not in, and, or, not, +, -, *, /"
+_OPERATOR_NAMES: dict[type[ast.AST], str] = {
+    ast.RShift: ">>", ast.LShift: "<<", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^",
+    ast.Mod: "%", ast.FloorDiv: "//", ast.Pow: "**", ast.MatMult: "@", ast.Invert: "~",
+    ast.UAdd: "unary +", ast.Is: "is", ast.IsNot: "is not",
+}  # fmt: skip
+
+
+def _operator_name(op: ast.AST) -> str:
+    name = _OPERATOR_NAMES.get(type(op))
+    return f"'{name}'" if name else f"the operator {type(op).__name__}"
+
+
 _PLACEHOLDER = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
 MAX_EXPRESSION = 500
 
@@ -133,6 +149,14 @@ def _check_syntax(node: ast.AST) -> None:
         *_COMPARE, *_ARITHMETIC,
     )  # fmt: skip
     for child in ast.walk(node):
+        if isinstance(child, ast.BinOp | ast.UnaryOp | ast.BoolOp | ast.Compare):
+            ops = child.ops if isinstance(child, ast.Compare) else [child.op]
+            for op in ops:
+                if not isinstance(op, allowed):
+                    raise RuleError(
+                        f"'{ast.unparse(child)}': {_operator_name(op)} is not an operator of "
+                        f"the rule language (operators: {OPERATORS})"
+                    )
         if not isinstance(child, allowed):
             raise RuleError(f"'{ast.unparse(child)}' is not allowed in a rule")
         if isinstance(child, ast.Call) and (not isinstance(child.func, ast.Name) or child.keywords):
@@ -159,8 +183,11 @@ def check(tree: ast.expr, names: Names, audience: str) -> list[str]:
         call_args.add(id(node.func))
         function = FUNCTIONS.get(name)
         if function is None or function.audience != audience:
+            call_args.update(id(arg) for arg in node.args if isinstance(arg, ast.Name))
             usable = sorted(n for n, f in FUNCTIONS.items() if f.audience == audience)
-            problems.append(f"unknown function '{name}' (functions: {', '.join(usable)})")
+            close = difflib.get_close_matches(name, usable, n=1)
+            hint = f" — did you mean '{close[0]}'?" if close else ""
+            problems.append(f"unknown function '{name}'{hint} (functions: {', '.join(usable)})")
             continue
         if len(node.args) != len(function.args):
             problems.append(
@@ -184,14 +211,67 @@ _WORDS = {"true": True, "false": False, "none": None}
 def problems(when: str, say: str, names: Names, audience: str) -> list[tuple[str, str]]:
     """Problems in one insight's condition and text, as ``(key, message)`` pairs."""
     found: list[tuple[str, str]] = []
-    for key, expression in [("when", when)] + [
-        ("say", m.group(1)) for m in _PLACEHOLDER.finditer(say)
+    for key, expression, spec in [("when", when, None)] + [
+        ("say", m.group(1), m.group(2)) for m in _PLACEHOLDER.finditer(say)
     ]:
         try:
-            found += [(key, msg) for msg in check(parse(expression), names, audience)]
+            tree = parse(expression)
         except RuleError as exc:
             found.append((key, str(exc)))
+            continue
+        messages = check(tree, names, audience)
+        found += [(key, msg) for msg in messages]
+        if spec and not messages:
+            problem = _format_problem(tree, spec)
+            if problem:
+                found.append((key, f"'{{{expression}:{spec}}}': {problem}"))
     return found
+
+
+TEXT_FUNCTIONS = frozenset(
+    {"top_goal", "top_channel", "least_served_top_goal", "brought", "label", "room_label"}
+)
+YES_NO_FUNCTIONS = frozenset({"is_top_goal", "is_obligation"})
+
+
+def _sample(tree: ast.expr) -> Any:
+    """A value of the kind ``tree`` gives (a number, a text, true/false), or None if any."""
+    if isinstance(tree, ast.Constant):
+        return tree.value
+    if isinstance(tree, ast.Call) and isinstance(tree.func, ast.Name):
+        name = tree.func.id
+        if name in TEXT_FUNCTIONS:
+            return "text"
+        if name in YES_NO_FUNCTIONS:
+            return True
+        return None if name == "answer" else 0.25
+    if isinstance(tree, ast.BinOp | ast.UnaryOp) and not isinstance(
+        getattr(tree, "op", None), ast.Not
+    ):
+        return 0.25
+    if isinstance(tree, ast.Compare | ast.BoolOp | ast.UnaryOp):
+        return True
+    return None
+
+
+def _format_problem(tree: ast.expr, spec: str) -> str | None:
+    """Why ``:spec`` cannot format what ``tree`` gives, or None if it can (or may)."""
+    sample = _sample(tree)
+    if sample is None:
+        return None
+    try:
+        format(sample, spec)
+    except (ValueError, TypeError):
+        kind = (
+            "true or false"
+            if isinstance(sample, bool)
+            else "a number"
+            if isinstance(sample, float)
+            else "text"
+        )
+        example = " (e.g. :.0f, :.1f, :,.0f or :.0%)" if kind == "a number" else ""
+        return f"the format ':{spec}' does not fit {kind}{example}"
+    return None
 
 
 def evaluate(tree: ast.expr, functions: Mapping[str, Callable[..., Any]]) -> Any:
@@ -246,15 +326,42 @@ class Rule:
     def holds(self, functions: Mapping[str, Callable[..., Any]]) -> bool:
         return bool(evaluate(self.when, functions))
 
-    def text(self, functions: Mapping[str, Callable[..., Any]]) -> str:
-        """The finding with every ``{expression[:format]}`` filled in."""
+    def text(
+        self, functions: Mapping[str, Callable[..., Any]], numbers: NumberTexts | None = None
+    ) -> str:
+        """The finding with every ``{expression[:format]}`` filled in.
+
+        Numbers are written in the questionnaire's conventions (``numbers``), and an amount of
+        money (see ``is_money``) with its currency, so a coach writes ``{money(x):,.0f}`` and
+        a German reader sees ``1.500 €``.
+        """
+        conventions = numbers or NumberTexts()
 
         def fill(match: re.Match[str]) -> str:
-            result = evaluate(parse(match.group(1)), functions)
-            spec = match.group(2) or ""
-            try:
-                return format(result, spec)
-            except (TypeError, ValueError):
-                return str(result)
+            tree = parse(match.group(1))
+            return conventions.format_value(
+                evaluate(tree, functions), match.group(2) or "", money=is_money(tree)
+            )
 
         return _PLACEHOLDER.sub(fill, self.say)
+
+
+MONEY_FUNCTIONS = frozenset({"money", "total_money"})
+
+
+def is_money(tree: ast.expr) -> bool:
+    """Whether an expression is an amount of money: a money function, sums and differences
+    of them, or one scaled by a plain number (``money(a) * 12``)."""
+    if isinstance(tree, ast.Call):
+        return isinstance(tree.func, ast.Name) and tree.func.id in MONEY_FUNCTIONS
+    if isinstance(tree, ast.UnaryOp) and isinstance(tree.op, ast.USub):
+        return is_money(tree.operand)
+    if isinstance(tree, ast.BinOp):
+        left, right = is_money(tree.left), is_money(tree.right)
+        if isinstance(tree.op, ast.Add | ast.Sub):
+            return left and right
+        if isinstance(tree.op, ast.Mult):
+            return left != right
+        if isinstance(tree.op, ast.Div):
+            return left and not right
+    return False

@@ -123,6 +123,11 @@ def follow(loc: Sequence[str | int]) -> _Place:
     return _Place(tuple(path), tuple(choices), annotation if _is_model(annotation) else None)
 
 
+MAX_LISTED_KEYS = 40
+"""Up to this many allowed keys are listed after an unknown one; the interface texts have
+over a hundred, and a line that long helps nobody, so there only the closest few are named."""
+
+
 def allowed_keys(loc: Sequence[str | int]) -> list[str]:
     """The keys the mapping at ``loc`` accepts, as written in YAML (aliases, not names)."""
     model = follow(loc).model
@@ -181,6 +186,10 @@ def _message(error: ErrorDetails, loc: tuple[str | int, ...], key: str | int) ->
         allowed = allowed_keys(loc[:-1])
         hint = difflib.get_close_matches(str(key), allowed, n=1)
         message = f"unknown key '{key}'" + (f" — did you mean '{hint[0]}'?" if hint else "")
+        if len(allowed) > MAX_LISTED_KEYS:
+            close = difflib.get_close_matches(str(key), allowed, n=5, cutoff=0.5)
+            closest = f"closest: {', '.join(close)}; " if close else ""
+            return message + f" ({closest}all {len(allowed)} keys are in questions/schema.json)"
         return message + (f" (allowed: {', '.join(allowed)})" if allowed else "")
     if kind == "union_tag_invalid":
         hint = difflib.get_close_matches(str(ctx.get("tag")), QUESTION_TYPES, n=1)

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import string
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator
+
+from netclarity import bidi
 
 Text = Annotated[str, Field(min_length=1, max_length=5000)]
 
@@ -33,14 +35,49 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in parsed if name is not None}
 
 
+SAMPLE_TEXT = "text"
+SAMPLE_WHOLE_NUMBER = 12
+
+
+def format_problem(text: str, samples: dict[str, Any]) -> str | None:
+    """Why ``text`` cannot be filled with values like ``samples``, or None if it can.
+
+    ``str.format`` accepts ``{hours:.1f}`` or ``{page!z}`` until the moment it meets the value,
+    so a translation with such a placeholder would fail only when a person reaches it; trying
+    it on a value of the kind the code fills in finds that when the file is loaded.
+    """
+    for _, name, spec, conversion in string.Formatter().parse(text):
+        if name is None or name not in samples:
+            continue
+        written = f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+        if conversion not in (None, "r", "s", "a"):
+            return f"'{written}': '!{conversion}' is not a conversion; write {{{name}}}"
+        value = samples[name]
+        kind = "a whole number" if isinstance(value, int) else "text"
+        try:
+            format(value, spec or "")
+        except (ValueError, TypeError):
+            return (
+                f"'{written}': the format ':{spec}' does not fit {{{name}}}, which the app fills "
+                f"with {kind}; write {{{name}}}"
+            )
+    return None
+
+
 class Wording(BaseModel):
     """A set of texts: unknown keys are errors, and each text may use only its placeholders.
 
     The placeholders a text may use are those of its English default, which is what the code
-    fills in; a text whose default has none may not contain braces at all.
+    fills in; a text whose default has none may not contain braces at all. The code fills
+    placeholders with text it has already written in the questionnaire's number conventions,
+    except those named in ``whole_numbers`` (a page number, a count); a ``:format`` after a
+    placeholder must suit that kind of value.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    whole_numbers: ClassVar[dict[str, frozenset[str]]] = {}
+    """Per text, the placeholders the code fills with a whole number (``int``)."""
 
     @field_validator("*")
     @classmethod
@@ -58,26 +95,104 @@ class Wording(BaseModel):
                 else "this text takes no placeholders"
             )
             raise ValueError(f"unknown placeholder {names}: {usable}")
+        numbers = cls.whole_numbers.get(info.field_name, frozenset())
+        samples = {n: SAMPLE_WHOLE_NUMBER if n in numbers else SAMPLE_TEXT for n in allowed}
+        problem = format_problem(value, samples)
+        if problem:
+            raise ValueError(problem)
         return value
 
 
 class NumberTexts(Wording):
     """How numbers are written: ``2.5`` and ``1,200`` in English, ``2,5`` and ``1.200`` in
-    German. Used for amounts in answers and allocation counters, and for the numbers in
-    chart labels, tooltips and axes."""
+    German, and where the currency goes (``£1,500``, ``1.500 €``).
+
+    Every number a person reads goes through ``format_value``: answers and allocation
+    counters, findings and workshop prompts, the first step's sentences, chart labels and
+    (through ``charts._locale``) Vega's axes and tooltips, so no text shows ``25.5`` beside a
+    chart's ``25,5``.
+    """
 
     decimal_mark: str = Field(".", min_length=1, max_length=3)
     thousands_separator: str = Field(",", max_length=3, description="may be empty or a space")
+    currency: str = Field(
+        "", max_length=10, description="the currency symbol money is shown with, e.g. £ or €"
+    )
+    currency_position: Literal["before", "after"] = Field(
+        "before", description="whether the symbol goes before the amount (£5) or after (5 €)"
+    )
+    currency_space: bool | None = Field(
+        None,
+        description="a space between amount and symbol; by default only when it goes after",
+    )
+
+    _isolated: bool = PrivateAttr(default=False)
+    """Set for a right-to-left questionnaire (``Questionnaire.right_to_left``): every number
+    is then wrapped in bidi isolates (``netclarity.bidi``), so it keeps its place and order
+    in whatever sentence it is put into."""
+
+    def isolated(self) -> NumberTexts:
+        """These conventions, writing every number as an isolated piece of text."""
+        copy = self.model_copy()
+        copy._isolated = True
+        return copy
+
+    def _placed(self, written: str) -> str:
+        return bidi.isolate(written) if self._isolated else written
+
+    def _plain(self, value: float, spec: str) -> str:
+        written = format(value, spec)
+        return written.translate({ord(","): self.thousands_separator, ord("."): self.decimal_mark})
 
     def format_number(self, value: float, spec: str) -> str:
         """``value`` formatted with a Python format ``spec`` (``"g"``, ``",.1f"``), in these
         conventions."""
-        written = format(value, spec)
-        return written.translate({ord(","): self.thousands_separator, ord("."): self.decimal_mark})
+        return self._placed(self._plain(value, spec))
 
     def amount(self, value: float) -> str:
         """An amount as a person would type it: ``30``, ``2.5`` (``2,5``), no trailing zeros."""
         return self.format_number(value, "g")
+
+    def currency_affixes(self) -> tuple[str, str]:
+        """What goes before and after an amount of money: ``("£", "")``, ``("", "\u00a0€")``."""
+        if not self.currency:
+            return "", ""
+        spaced = (
+            self.currency_position == "after"
+            if self.currency_space is None
+            else self.currency_space
+        )
+        gap = "\u00a0" if spaced else ""
+        if self.currency_position == "after":
+            return "", f"{gap}{self.currency}"
+        return f"{self.currency}{gap}", ""
+
+    def money(self, value: float, spec: str = ",.0f") -> str:
+        """An amount of money with the currency symbol where this language puts it."""
+        written = self._plain(value, spec or ",.0f")
+        before, after = self.currency_affixes()
+        sign = "-" if written.startswith("-") else ""
+        return self._placed(f"{sign}{before}{written.removeprefix('-')}{after}")
+
+    def format_value(self, value: Any, spec: str = "", *, money: bool = False) -> str:
+        """Any value a text is filled with: numbers in these conventions (money with its
+        currency), anything else as it is.
+
+        With no ``spec`` a number is written as an amount (``2,5``, not Python's ``2.5``); a
+        ``spec`` that does not fit the value (``:.0f`` on a label) writes the value plainly
+        rather than failing in front of the person.
+        """
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            try:
+                return format(value, spec)
+            except (TypeError, ValueError):
+                return str(value)
+        try:
+            if money:
+                return self.money(value, spec)
+            return self.format_number(value, spec) if spec else self.amount(value)
+        except ValueError:
+            return self.amount(value)
 
 
 class ChartTexts(Wording):
@@ -133,6 +248,11 @@ class ChartTexts(Wording):
 class ReportTexts(Wording):
     """The words of the PDF summary that are not the questionnaire's own (titles, questions,
     answers) nor the interface's (the plan's keep/grow/reduce/stop come from ``Texts``)."""
+
+    whole_numbers: ClassVar[dict[str, frozenset[str]]] = {
+        "page": frozenset({"page"}),
+        "date_format": frozenset({"day", "year"}),
+    }
 
     kicker: Text = "Your summary"
     prepared_for: Text = "Prepared for {name}"

@@ -2,8 +2,9 @@
 
 Each valid file gets one ``OK`` line on standard output; every problem is one
 ``FILE:LINE: message`` line on standard error, so editors and CI logs can jump to it.
-With ``--walk`` a valid file is also walked through (``netclarity.walk``) and its dead ends
-are reported as ``FILE:LINE: warning: ...``. Exit status: 0 when everything is fine,
+With ``--walk`` a valid file is also walked through (``netclarity.walk``) and its dead ends,
+and a missing ``role: goals`` or ``role: mix`` (results that can never show), are reported
+as ``FILE:LINE: warning: ...``. Exit status: 0 when everything is fine,
 1 when any file has a problem or a warning, 2 for a wrong command line.
 """
 
@@ -65,6 +66,26 @@ def summary(questionnaire: Questionnaire) -> str:
     )
 
 
+ROLE_NEEDS = {
+    "goals": "what the person networks for",
+    "mix": "where their hours go",
+}
+
+
+def missing_roles(questionnaire: Questionnaire) -> list[str]:
+    """A warning for each answer the results need that no question gives.
+
+    Without an allocation marked ``role: goals`` and one marked ``role: mix`` the file loads
+    and every page works, but the results page can only ever ask for more answers.
+    """
+    return [
+        f"no question has 'role: {role}' ({needed}), so the results, charts and findings "
+        "can never be shown; mark the allocation that asks it"
+        for role, needed in ROLE_NEEDS.items()
+        if questionnaire.question_with_role(role) is None
+    ]
+
+
 def walk_report(path: Path) -> tuple[list[str], list[str]]:
     """``--walk`` on a valid file: warning lines (each a dead end) and note lines."""
     name = display_path(path)
@@ -73,6 +94,9 @@ def walk_report(path: Path) -> tuple[list[str], list[str]]:
     warnings = [
         str(Problem(name, source.line_for(f.path), f"warning: {f.message}"))
         for f in result.findings
+    ] + [
+        str(Problem(name, source.line_for(("pages",)), f"warning: {message}"))
+        for message in missing_roles(questionnaire)
     ]
     notes = []
     if result.capped:

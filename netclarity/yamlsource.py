@@ -22,17 +22,34 @@ is a mistake or an attack, and pure-Python YAML parsing of it would already take
 
 BOOL_TAG = "tag:yaml.org,2002:bool"
 
+PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
+"""What plain YAML resolves to; anything else (``!!python/object``, ``!custom``) is refused
+by name rather than built as whatever shape it happens to have."""
+
 MAX_DEPTH = 50
 """Nesting of mappings and lists; a questionnaire needs about eight levels."""
 
 
 class YamlProblem(Exception):
-    """The document cannot be read at all; ``line`` is 1-based."""
+    """The document cannot be read at all; ``line`` is 1-based.
 
-    def __init__(self, line: int, message: str) -> None:
+    ``more`` holds further ``(line, message)`` pairs of the same mistake found elsewhere in
+    the file, so an author fixes every unquoted ``: `` in one go instead of one per run.
+    """
+
+    def __init__(self, line: int, message: str, more: tuple[tuple[int, str], ...] = ()) -> None:
         self.line = line
         self.message = message
+        self.more = more
         super().__init__(f"{line}: {message}")
+
+    @property
+    def all(self) -> list[tuple[int, str]]:
+        """Every ``(line, message)``, in line order."""
+        return sorted({(self.line, self.message), *self.more})
 
 
 class _Loader(yaml.SafeLoader):
@@ -107,6 +124,13 @@ class _Walker:
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.source.lines[path] = node.start_mark.line + 1
+        if node.tag not in PLAIN_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise YamlProblem(
+                node.start_mark.line + 1,
+                f"the tag '{tag}' is not allowed: a questionnaire holds only text, numbers, "
+                "true/false, lists and mappings",
+            )
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -126,20 +150,74 @@ class _Walker:
         return self.loader.construct_object(node)
 
 
+UNQUOTED_COLON = "mapping values are not allowed here"
 _HINTS = {
-    "mapping values are not allowed here": "if a text contains ': ', put it in quotes",
+    UNQUOTED_COLON: "if a text contains ': ', put it in quotes",
     "<block end>": "check the indentation",
     "could not find expected ':'": "check the indentation and that each key ends with ':'",
 }
+_KEY = re.compile(r"^(\s*)(?:-\s+)?\w[\w.-]*:(?=\s|$)")
+_BLOCK_TEXT = re.compile(r":\s+[|>][-+0-9]*\s*(?:#.*)?$")
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
+def _indented_key(text: str, mark: yaml.Mark) -> bool:
+    """Whether the ': ' PyYAML stumbled on ends the first key of its line: that key is indented
+    further than the line above, so YAML took it for more of that line's text."""
+    lines = text.splitlines()
+    if mark.line >= len(lines):
+        return False
+    key = _KEY.match(lines[mark.line])
+    return key is not None and key.end() - 1 == mark.column
+
+
+def unquoted_colons(text: str) -> list[int]:
+    """The lines whose value is plain (unquoted) text containing ': ' (1-based).
+
+    The lines of block texts (after ``>-`` or ``|``) and of bracketed mappings and lists
+    written over several lines are skipped: a colon is fine there.
+    """
+    found: list[int] = []
+    block_indent: int | None = None
+    flow = 0  # open brackets of a {mapping} or [list] written over several lines
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = len(line) - len(line.lstrip(" "))
+        code = line.split(" #")[0]
+        opened = flow
+        flow = max(0, flow + sum(map(code.count, "{[")) - sum(map(code.count, "}]")))
+        if opened:
+            continue
+        if block_indent is not None:
+            if not line.strip() or indent > block_indent:
+                continue
+            block_indent = None
+        key = _KEY.match(line)
+        if key is None:
+            continue
+        value = line[key.end() :].split(" #")[0].strip()
+        if _BLOCK_TEXT.search(line.split(" #")[0]):
+            block_indent = indent
+        elif value and value[0] not in "'\"{[|>&*!" and ": " in f"{value} ":
+            found.append(number)
+    return found
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     """PyYAML's message, with where the broken part started and a hint in plain words."""
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     problem = exc.problem or "invalid YAML"
     if "'\\t'" in problem:
         return YamlProblem(line, "YAML syntax: a tab character; indent with spaces only")
+    if problem == UNQUOTED_COLON and mark is not None:
+        if _indented_key(text, mark):
+            return YamlProblem(
+                line,
+                "YAML syntax: this line is indented further than the key above it, so it "
+                "reads as more of that key's text; line its key up with the keys beside it",
+            )
+        message = f"YAML syntax: {problem}; {_HINTS[UNQUOTED_COLON]}"
+        more = tuple((n, message) for n in unquoted_colons(text) if n != line)
+        return YamlProblem(line, message, more)
     if exc.context:
         start = exc.context_mark.line + 1 if exc.context_mark else line
         problem += f" ({exc.context}" + (f" that starts on line {start})" if start != line else ")")
@@ -170,7 +248,7 @@ def load(data: bytes) -> tuple[Any, SourceMap, list[tuple[int, str]]]:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_problem(exc) from None
+        raise _syntax_problem(exc, text) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1, f"YAML syntax: {exc}") from None
     return value, walker.source, walker.duplicates

@@ -101,7 +101,9 @@ class Document(FPDF):
         self._cover = cover
         self._headings: list[tuple[str, Style]] = []
         self.set_title(self._fonts.prepare(title))
-        self.set_creator("Networking Clarity")
+        # What made the document, as a PDF reader's properties show it: the questionnaire,
+        # named in its own language (the app's English name would be the one English word).
+        self.set_creator(self._fonts.prepare(title))
         self.set_lang(language)
         self.set_text_color(*INK)
         self.use_style(BODY)

@@ -103,6 +103,13 @@ def check_installed(faces: tuple[Face, ...] = FACES) -> None:
         )
 
 
+JOINERS = frozenset(
+    {0x200D, 0xFE0E, 0xFE0F, 0x20E3, *range(0x1F3FB, 0x1F400), *range(0xE0020, 0xE0080)}
+)
+"""Zero-width joiner, variation selectors, the keycap, skin tones and tag characters: they
+belong to the character before them and must print in its font."""
+
+
 def is_pictograph(codepoint: int) -> bool:
     """Emoji and other pictographs (U+1F000 and up) print in colour rather than as outlines."""
     return 0x1F000 <= codepoint <= 0x1FAFF
@@ -211,6 +218,7 @@ class FontSet:
         check_installed()
         self._pdf = pdf
         self._added: set[str] = set()
+        self._run: str | None = None  # the fallback font of the character just printed
         self._ensure(TEXT)
 
     def prepare(self, text: str) -> str:
@@ -223,12 +231,21 @@ class FontSet:
         return text
 
     def fallback_key(self, char: str, style: str) -> str | None:
-        """The font key fpdf2 should print ``char`` with when the current font lacks it."""
+        """The font key fpdf2 should print ``char`` with when the current font lacks it.
+
+        A joiner or modifier (``JOINERS``) stays in the font of the character before it, so
+        an emoji sequence such as the family (four people joined by U+200D) reaches the
+        emoji font whole and prints as one picture.
+        """
+        if ord(char) in JOINERS and self._run is not None:
+            return self._run
         face = face_for(ord(char))
         if face is None or face is TEXT:
+            self._run = None
             return None
         self._ensure(face)
-        return face.family + (style if style in face.files else "")
+        self._run = face.family + (style if style in face.files else "")
+        return self._run
 
     def _ensure(self, face: Face) -> None:
         if face.family in self._added:
@@ -254,6 +271,9 @@ class FontSet:
         font: Any = copy.copy(template)
         font.i = len(self._pdf.fonts) + 1
         font.ttfont = ttLib.TTFont(template.ttffile, recalcTimestamp=False, fontNumber=0, lazy=True)
+        if face is TEXT:  # joiners must reach fpdf2's fallback, see ``fallback_key``
+            font.cmap = {c: g for c, g in template.cmap.items() if c not in JOINERS}
+            font.glyph_ids = {c: g for c, g in template.glyph_ids.items() if c not in JOINERS}
         font.cw = copy.copy(template.cw)
         font.desc = copy.copy(template.desc)
         font.missing_glyphs = []

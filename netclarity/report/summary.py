@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from netclarity import answers as answers_module
-from netclarity import charts, first_step_words
+from netclarity import bidi, charts, first_step_words
 from netclarity.insights import Finding, findings
 from netclarity.questionnaire import (
     Allocation,
@@ -70,6 +70,11 @@ def build_pdf(
         )
     texts = questionnaire.texts.report
     name = name if name is not None else response.name
+    if name and questionnaire.right_to_left:
+        # A name keeps its own direction inside the right-to-left sentence around it:
+        # otherwise "**Jo**" loses its leading "**" to the far end, and words parted by
+        # zero-width characters come out in reverse order.
+        name = bidi.isolate(name)
     day = today or date.today()
     written = texts.format_date(day)
     doc = Document(
@@ -112,7 +117,8 @@ def _cover(
     doc.gap(8)
     alignment = scores.alignment
     if alignment is not None:
-        doc.paragraph(texts.alignment.format(alignment=f"{alignment:.0f}"), LEAD, after=2)
+        score_text = questionnaire.texts.numbers.format_number(alignment, ".0f")
+        doc.paragraph(texts.alignment.format(alignment=score_text), LEAD, after=2)
         meaning = questionnaire.texts.alignment_line.format(score=f"{alignment:.0f}")
         doc.paragraph(meaning, BODY, after=6)
     elif scores.first_step is not None:  # goals and zero hours: a starter plan

@@ -150,6 +150,16 @@ def known_only(responses: list[Response], catalogue: Catalogue) -> list[Response
     ]
 
 
+def import_failure(texts: Texts, problem: Exception) -> str:
+    """Why a file could not be imported, in the questionnaire's language.
+
+    The problem itself is worded in English (it comes from the checks above and the store);
+    a questionnaire that translates ``import_failed`` gets its ``import_problem`` instead.
+    """
+    english = texts.import_failed == Texts.model_fields["import_failed"].default
+    return texts.import_failed.format(problem=problem if english else texts.import_problem)
+
+
 def import_box(texts: Texts) -> None:
     """Upload a previously downloaded file and continue from it with a new resume link."""
     upload = st.file_uploader(texts.import_answers, type=["json"], key="import_file")
@@ -158,7 +168,7 @@ def import_box(texts: Texts) -> None:
     try:
         responses = parse_upload(upload.getvalue())
     except ValueError as exc:
-        st.error(texts.import_failed.format(problem=exc), icon=":material/error:")
+        st.error(import_failure(texts, exc), icon=":material/error:")
         return
     responses = known_only(responses, context.catalogue())
     if responses is None:
@@ -168,7 +178,7 @@ def import_box(texts: Texts) -> None:
         try:
             token = context.store().import_responses(responses)
         except InvalidValue as exc:
-            st.error(texts.import_failed.format(problem=exc), icon=":material/error:")
+            st.error(import_failure(texts, exc), icon=":material/error:")
             return
         context.adopt_token(token)
         st.rerun()

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 
 from netclarity import scoring
-from netclarity.response import ChannelPlan, Decision, Plan, PlanGoal
+from netclarity.questionnaire import Texts
+from netclarity.response import MAX_PLAN_TEXT, ChannelPlan, Decision, Plan, PlanGoal, Response
 from netclarity.store import StoreUnavailable
 from netclarity.ui import context, resume, saving
 
 DECISIONS: tuple[Decision, ...] = ("keep", "grow", "reduce", "stop")
 GOAL_SLOTS = 3
+LIMIT = MAX_PLAN_TEXT
+MAX_NAME = Response.model_fields["name"].metadata[0].max_length
 
 
 def _seed(key: str, value: Any) -> None:
@@ -32,6 +36,31 @@ def current_plan() -> Plan:
     if isinstance(stored, Plan):
         return stored
     return Plan.model_validate(stored or {})
+
+
+def too_long(texts: Texts, value: str, limit: int) -> str | None:
+    """The ``too_long`` message for ``value`` over ``limit`` characters, else None."""
+    if len(value) <= limit:
+        return None
+    numbers = texts.numbers
+    return texts.too_long.format(
+        length=numbers.format_number(len(value), ","), max=numbers.format_number(limit, ",")
+    )
+
+
+def _limited(
+    texts: Texts, widget: Callable[..., str], label: str, key: str, kept: str, limit: int
+) -> str:
+    """A text box without Streamlit's ``max_chars``, which drops a longer paste without a
+    word: the whole text stays in the box with the ``too_long`` message, as a question's
+    does, and until it is shortened the plan keeps ``kept``, its last text within the limit.
+    """
+    value = widget(label, key=key)
+    problem = too_long(texts, value, limit)
+    if problem is None:
+        return value
+    st.error(problem, icon=":material/error:")
+    return kept
 
 
 def _date(text: str) -> dt.date | None:
@@ -51,11 +80,19 @@ def _goal_inputs(session: context.Session, stored: Plan) -> list[PlanGoal]:
             _seed(f"plan-goal-{n}-what", saved.what)
             _seed(f"plan-goal-{n}-measure", saved.measure)
             _seed(f"plan-goal-{n}-by", _date(saved.by))
-            what = st.text_input(texts.plan_what, key=f"plan-goal-{n}-what", max_chars=2000)
-            measure_col, by_col = st.columns([2, 1])
-            measure = measure_col.text_input(
-                texts.plan_measure, key=f"plan-goal-{n}-measure", max_chars=2000
+            what = _limited(
+                texts, st.text_input, texts.plan_what, f"plan-goal-{n}-what", saved.what, LIMIT
             )
+            measure_col, by_col = st.columns([2, 1])
+            with measure_col:
+                measure = _limited(
+                    texts,
+                    st.text_input,
+                    texts.plan_measure,
+                    f"plan-goal-{n}-measure",
+                    saved.measure,
+                    LIMIT,
+                )
             by = by_col.date_input(texts.plan_by, key=f"plan-goal-{n}-by", format="YYYY-MM-DD")
         goals.append(PlanGoal(what=what, measure=measure, by=by.isoformat() if by else ""))
     while goals and goals[-1] == PlanGoal():
@@ -83,7 +120,14 @@ def _channel_inputs(
                 key=f"plan-ch-{channel_id}",
                 format_func=names.__getitem__,
             )
-            hope = st.text_input(texts.plan_hope, key=f"plan-ch-{channel_id}-hope", max_chars=2000)
+            hope = _limited(
+                texts,
+                st.text_input,
+                texts.plan_hope,
+                f"plan-ch-{channel_id}-hope",
+                saved.hope if saved else "",
+                LIMIT,
+            )
         if decision is not None:
             decided[channel_id] = ChannelPlan(decision=decision, hope=hope)
     return decided
@@ -98,7 +142,7 @@ def plan_editor(session: context.Session, scores: scoring.Scores) -> None:
     st.subheader(texts.plan_channels)
     channels = _channel_inputs(session, scores, stored)
     _seed("plan-give", stored.give)
-    give = st.text_area(texts.plan_give, key="plan-give", max_chars=2000)
+    give = _limited(texts, st.text_area, texts.plan_give, "plan-give", stored.give, LIMIT)
     shown = Plan(goals=goals, channels=channels, give=give)
     if shown != stored:
         saving.save("plan", shown)
@@ -130,14 +174,19 @@ def summary_download(session: context.Session) -> None:
     options: dict[str, Any] = st.session_state.setdefault("pdf-options", {})
 
     def remember() -> None:
-        options["name"] = st.session_state.get("pdf-name") or None
+        name = st.session_state.get("pdf-name") or ""
+        options["name"] = name if name and too_long(texts, name, MAX_NAME) is None else None
         options["paper"] = st.session_state.get("pdf-paper") or "a4"
 
     name_col, paper_col = st.columns([3, 1])
     if "pdf-name" not in st.session_state:  # the name given last time, kept with the answers
         st.session_state["pdf-name"] = session.round.name or ""
-    name_col.text_input(texts.pdf_name, key="pdf-name", max_chars=200, on_change=remember)
-    _keep_name(session, st.session_state.get("pdf-name") or None)
+    name = name_col.text_input(texts.pdf_name, key="pdf-name", on_change=remember)
+    name_problem = too_long(texts, name, MAX_NAME)
+    if name_problem:  # the summary is printed without a name until it is shortened
+        name_col.error(name_problem, icon=":material/error:")
+    else:
+        _keep_name(session, name or None)
     paper_col.segmented_control(
         texts.paper,
         ["a4", "letter"],

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from netclarity.ui import context, style
+from netclarity.questionnaire import Questionnaire
+from netclarity.ui import context, direction, style
 
 ICON = str(Path(__file__).parent / "assets" / "icon.png")
 """The tab icon, shipped with the app (``icon.svg`` is its source): a Material icon name here
@@ -26,5 +27,15 @@ def prepare() -> None:
     style.apply()
     context.restore()
     session = context.current()
-    if session is not None:  # the tab shows the questionnaire's own title, in its language
-        st.set_page_config(page_title=session.questionnaire.title)
+    if session is not None:
+        dress(session.questionnaire)
+
+
+def dress(questionnaire: Questionnaire, title: str | None = None) -> None:
+    """The tab's title (the questionnaire's own, in its language) and the page's direction.
+
+    Called for the person's questionnaire on every page, and by the welcome and join pages
+    for the questionnaire they show before anyone has started.
+    """
+    st.set_page_config(page_title=title or questionnaire.title)
+    direction.apply(questionnaire)

@@ -6,15 +6,25 @@ import streamlit as st
 
 from netclarity.loader import Catalogue
 from netclarity.questionnaire import Texts
-from netclarity.ui import context, flow, mydata, resume, saving, workshop_access
+from netclarity.ui import context, flow, mydata, resume, saving, shell, workshop_access
 
 
 def broken_files(catalogue: Catalogue, texts: Texts) -> None:
-    """An admin-readable list of questionnaire files that failed to load (the rest still work)."""
+    """The questionnaire files that failed to load (the rest still work).
+
+    Their problems are worded in English, for whoever maintains the files: they are listed
+    under an English heading; under a translated one, only the files are named.
+    """
     if not catalogue.errors:
         return
+    english = texts.broken_questionnaires == Texts.model_fields["broken_questionnaires"].default
     with st.expander(texts.broken_questionnaires, icon=":material/warning:"):
-        st.code("\n".join(str(e) for e in catalogue.errors), language=None, wrap_lines=True)
+        if english:
+            lines = [str(e) for e in catalogue.errors]
+        else:
+            st.markdown(texts.broken_files)
+            lines = [e.file for e in catalogue.errors]
+        st.code("\n".join(lines), language=None, wrap_lines=True)
 
 
 def welcome_screen() -> None:
@@ -63,6 +73,7 @@ def welcome_screen() -> None:
         )
         chosen = by_id[choice or chosen.id]
     texts = chosen.texts
+    shell.dress(chosen)
     st.title(chosen.title)
     if chosen.description:
         st.markdown(chosen.description)

@@ -211,9 +211,13 @@ def _allocation_counter(
     With a total to share out it is the question's one message: what is left (an error once
     the person has tried to go on), too many, or all shared out.
     """
-    texts, number = questionnaire.texts, questionnaire.texts.numbers.amount
+    texts = questionnaire.texts
     unit = question.unit or texts.allocation_unit
     total = sum(shown.values())
+
+    def number(value: float) -> str:
+        return answer_rules.amount_text(questionnaire, question, value)
+
     with st.container(key=f"total-{question.id}"):
         if question.total is None:
             st.caption(texts.allocation_total.format(total=number(total), unit=unit))

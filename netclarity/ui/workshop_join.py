@@ -9,28 +9,31 @@ from __future__ import annotations
 
 import streamlit as st
 
-from netclarity.questionnaire import Texts
-from netclarity.ui import context, flow, safe_text
+from netclarity.questionnaire import Questionnaire, Texts
+from netclarity.ui import context, flow, safe_text, shell
 from netclarity.ui.workshop_access import JOIN_PARAM, questionnaire_of, workshops
 from netclarity.workshop import codes
 from netclarity.workshop.store import Workshop
 
 
-def _texts(workshop: Workshop | None) -> Texts:
-    """The workshop's questionnaire's texts; before a code is known, the first questionnaire's."""
+def _questionnaire(workshop: Workshop | None) -> Questionnaire | None:
+    """The workshop's questionnaire; before a code is known, the first questionnaire."""
     questionnaire = questionnaire_of(workshop) if workshop is not None else None
     if questionnaire is not None:
-        return questionnaire.texts
+        return questionnaire
     loaded = list(context.catalogue().loaded.values())
-    return loaded[0].questionnaire.texts if loaded else Texts()
+    return loaded[0].questionnaire if loaded else None
 
 
 def join_screen() -> None:
     typed = st.query_params.get(JOIN_PARAM, "")
     code = codes.normalise(typed)
     workshop = workshops().find(code) if code else None
-    texts = _texts(workshop)
+    questionnaire = _questionnaire(workshop)
+    texts = questionnaire.texts if questionnaire is not None else Texts()
     words = texts.workshop
+    if questionnaire is not None and context.current() is None:
+        shell.dress(questionnaire, title=words.join_title)
     st.title(words.join_title)
     if workshop is not None and _already_joined(workshop, texts):
         return
@@ -77,7 +80,8 @@ def _problem(typed: str, code: str | None, workshop: Workshop | None, texts: Tex
 def _join(typed: str, name: str) -> None:
     code = codes.normalise(typed)
     workshop = workshops().find(code) if code else None
-    texts = _texts(workshop)
+    shown = _questionnaire(workshop)
+    texts = shown.texts if shown is not None else Texts()
     if _problem(typed, code, workshop, texts) or workshop is None:
         return
     questionnaire = questionnaire_of(workshop)

@@ -180,7 +180,9 @@ def room_hours_chart(
         base.mark_bar(color=ROOM),
         base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N"),
     ]
-    subtitle = ROOM_HOURS_SUBTITLE.format(hours=f"{room.total_hours:,.0f}")
+    subtitle = ROOM_HOURS_SUBTITLE.format(
+        hours=questionnaire.texts.numbers.format_number(room.total_hours, ",.0f")
+    )
     return _finish(questionnaire, layers, ROOM_HOURS_TITLE, subtitle, width, len(used))
 
 

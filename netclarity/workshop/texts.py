@@ -8,11 +8,21 @@ and use English.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from netclarity.texts import Text, Wording
 
 
 class WorkshopTexts(Wording):
     """Joining a workshop, the closed notice, and "you and the room" on the results page."""
+
+    whole_numbers: ClassVar[dict[str, frozenset[str]]] = {
+        "bad_code": frozenset({"length"}),
+        "room_intro": frozenset({"count"}),
+        "room_waiting": frozenset({"threshold", "completed"}),
+        "poll_waiting": frozenset({"threshold"}),
+        "poll_subtitle": frozenset({"count"}),
+    }
 
     join_title: Text = "Join the workshop"
     join_intro: Text = "Type the code on the screen, or open the link or QR code you were given."

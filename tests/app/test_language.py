@@ -131,3 +131,15 @@ def test_the_results_page_of_a_german_questionnaire_shows_no_english(make_app: M
     assert [h.value for h in app.header] == ["Ihr erster Schritt", "Was auffällt", "Ihr Plan"]
     assert app.segmented_control(key="pdf-paper").options == ["DIN A4", "US-Brief"]
     assert english_on(app) == {}
+
+
+def test_a_broken_file_beside_a_german_questionnaire_is_named_without_english(
+    make_app: MakeApp, questions_dir: Path
+) -> None:
+    (questions_dir / "kaputt.yaml").write_text("id: kaputt\ntitle: [Kaputt\n", encoding="utf-8")
+
+    app = make_app()
+
+    assert app.expander[-1].label == "Einige Fragebogen-Dateien konnten nicht geladen werden:"
+    assert app.code[-1].value.endswith("kaputt.yaml")
+    assert english_on(app) == {}

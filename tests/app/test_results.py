@@ -62,3 +62,31 @@ def test_a_new_round_starts_empty_and_its_results_compare_with_the_last(
     # every minute in the canteen, the best place: keep going, so no first-step chart; goals,
     # hours and alignment over the rounds
     assert len(app.get("vega_lite_chart")) == 3
+
+
+def test_a_plan_text_over_the_limit_stays_in_its_box_and_is_said_to_be_too_long(
+    make_app: MakeApp,
+) -> None:
+    app = results(make_app)
+    app.text_input(key="plan-goal-1-what").input("Two new clients").run()
+    pasted = "x" * 2001
+
+    app.text_input(key="plan-goal-1-what").input(pasted).run()
+
+    assert app.text_input(key="plan-goal-1-what").value == pasted
+    assert "This is 2,001 characters long; the limit is 2,000." in [e.value for e in app.error]
+    later = make_app(resume=app.session_state["resume_token"])
+    later.switch_page("pages/results.py").run()
+    assert later.text_input(key="plan-goal-1-what").value == "Two new clients"
+
+
+def test_a_name_for_the_summary_over_the_limit_is_said_to_be_too_long(
+    make_app: MakeApp,
+) -> None:
+    app = results(make_app)
+
+    app.text_input(key="pdf-name").input("N" * 201).run()
+
+    assert app.text_input(key="pdf-name").value == "N" * 201
+    assert "This is 201 characters long; the limit is 200." in [e.value for e in app.error]
+    assert app.session_state["pdf-options"]["name"] is None

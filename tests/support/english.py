@@ -21,10 +21,16 @@ from netclarity.questionnaire import Questionnaire, Texts
 
 PLACEHOLDER = r"\{[^{}]*\}"
 GERMAN_FILE = Path(__file__).resolve().parents[1] / "questionnaires" / "deutsch.yaml"
+ARABIC_FILE = Path(__file__).resolve().parents[1] / "questionnaires" / "arabic.yaml"
 
 
 def german() -> Questionnaire:
     return load_file(GERMAN_FILE).questionnaire
+
+
+def arabic() -> Questionnaire:
+    """A questionnaire of its own in Arabic, written right to left, every text translated."""
+    return load_file(ARABIC_FILE).questionnaire
 
 
 def leaves(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, object]]:

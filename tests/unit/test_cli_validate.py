@@ -116,6 +116,12 @@ def test_walk_reports_dead_ends_as_warnings_and_exits_1(
             "1 to 3\n"
             "questions/offsite.yaml:33: warning: question 'motive' can never show a row: "
             "whenever it is shown, no amount above zero can have been given in 'hours'\n"
+            "questions/offsite.yaml:8: warning: no question has 'role: goals' (what the person "
+            "networks for), so the results, charts and findings can never be shown; mark the "
+            "allocation that asks it\n"
+            "questions/offsite.yaml:8: warning: no question has 'role: mix' (where their hours "
+            "go), so the results, charts and findings can never be shown; mark the allocation "
+            "that asks it\n"
             "1 of 2 files have problems\n",
         ),
     )

@@ -164,3 +164,27 @@ def test_what_is_left_to_share_out_is_said_with_the_questionnaires_decimal_mark(
     assert answers.problems(deutsch, deutsch.question("gewichtung"), given) == [
         "Noch 2,5 Punkte zu verteilen"
     ]
+
+
+def test_the_pdf_names_the_questionnaire_as_its_creator(deutsch: Questionnaire) -> None:
+    response = Response(questionnaire=deutsch.id, version=1, answers=ANSWERS)
+    reader = PdfReader(io.BytesIO(build_pdf(deutsch, response, today=TODAY)))
+
+    assert reader.metadata is not None
+    assert reader.metadata.creator == "Klarheit beim Netzwerken"
+
+
+def test_an_import_problem_is_given_in_german_not_in_the_checks_english(
+    deutsch: Questionnaire,
+) -> None:
+    from netclarity.ui.mydata import import_failure
+
+    problem = ValueError("it holds no answers")
+
+    assert import_failure(deutsch.texts, problem) == (
+        "Diese Datei ließ sich nicht als Antworten lesen: Es ist keine hier heruntergeladene "
+        "Antwortdatei, oder sie wurde seitdem verändert"
+    )
+    assert import_failure(Texts(), problem) == (
+        "That file could not be read as answers: it holds no answers"
+    )
