@@ -177,6 +177,14 @@ def database_files(deployment: Deployment) -> list[Finding]:
     path = Path(parsed.database)
     folder = path.parent
     if not folder.is_dir():
+        if path == config.default_database(deployment.root):  # the app makes it, owner only
+            return [
+                Finding(
+                    Level.OK,
+                    "files",
+                    f"{folder} does not exist yet: the app creates it, for its user only",
+                )
+            ]
         return [Finding(Level.PROBLEM, "files", f"{folder} does not exist: mkdir -m 700 {folder}")]
     found = []
     if not os.access(folder, os.W_OK | os.X_OK) or (

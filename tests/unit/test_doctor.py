@@ -246,3 +246,17 @@ def test_the_command_prints_every_finding_and_exits_1_on_a_problem(
         "problem  xsrf: XSRF protection is off (x): set it\n"
     )
     assert output.err == "doctor: 1 problem to fix\n"
+
+
+def test_before_the_first_visit_the_default_data_folder_may_be_missing(tmp_path: Path) -> None:
+    """The app creates it (owner only) for the first person; a folder named in the settings
+    is the operator's to create."""
+    app = tmp_path / "fresh"
+    (app / "questions").mkdir(parents=True)
+    shutil.copy(ROOT / "questions" / "networking_clarity.yaml", app / "questions")
+
+    assert found(deployment(app)) == []
+    missing = app / "elsewhere" / "answers.db"
+    assert found(deployment(app, NETCLARITY_DATABASE_URL=f"sqlite:///{missing}")) == [
+        f"files: {missing.parent} does not exist: mkdir -m 700 {missing.parent}"
+    ]
