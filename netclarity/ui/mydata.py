@@ -14,7 +14,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from netclarity.questionnaire import Texts
-from netclarity.response import ChannelPlan, Plan, PlanGoal, Response
+from netclarity.response import ChannelPlan, ItemReview, Plan, PlanGoal, PlanReview, Response
 from netclarity.store import InvalidValue
 from netclarity.ui import context, saving
 
@@ -65,9 +65,12 @@ def parse_upload(data: bytes) -> list[Response]:
 
 
 MAX_DEPTH = 16
-"""An export nests seven levels at most (rounds, a round, its plan, channels, one channel, its
-decision); anything much deeper is not an export, and could exhaust recursion further on."""
-_FIELDS = frozenset().union(*(m.model_fields for m in (Response, Plan, PlanGoal, ChannelPlan)))
+"""An export nests eight levels at most (rounds, a round, its review, the reviewed plan,
+channels, one channel, its decision); anything much deeper is not an export, and could
+exhaust recursion further on."""
+_FIELDS = frozenset().union(
+    *(m.model_fields for m in (Response, Plan, PlanGoal, ChannelPlan, PlanReview, ItemReview))
+)
 
 
 def _whole_number(digits: str) -> int:
