@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from netclarity.texts import ChartTexts, NumberTexts, ReportTexts, Text, Wording
+from netclarity.texts import ChartTexts, CheckinTexts, NumberTexts, ReportTexts, Text, Wording
 from netclarity.workshop.texts import WorkshopTexts
 
 Id = Annotated[
@@ -447,6 +447,7 @@ class Texts(Wording):
     report: ReportTexts = ReportTexts()
     numbers: NumberTexts = NumberTexts()
     workshop: WorkshopTexts = WorkshopTexts()
+    checkin: CheckinTexts = CheckinTexts()
 
 
 class Questionnaire(Model):
