@@ -258,3 +258,7 @@ class CheckinTexts(Wording):
     report_title: Text = "Since last time"
     report_intro: Text = "Round {now} compared with round {before}."
     report_review: Text = "How my plan of round {round} went"
+    report_reminder: Text = (
+        "Your calendar reminder for that day is attached to this PDF as {file}: open it from "
+        "your PDF reader's attachments to add it to your calendar."
+    )

@@ -18,10 +18,9 @@ import streamlit as st
 
 from netclarity import change_charts, reminder, scoring
 from netclarity import checkin as follow
-from netclarity.response import Outcome, PlanReview
+from netclarity.response import Outcome, Plan, PlanReview, Response
 from netclarity.store import Round
 from netclarity.ui import context, flow, resume, safe_text, saving
-from netclarity.ui import plan as plan_ui
 from netclarity.ui.chart_view import show_chart
 
 CHECKIN_PAGE = "pages/checkin.py"
@@ -183,6 +182,14 @@ def prefilled_notice(session: context.Session, page_questions: list[str]) -> Non
         )
 
 
+def previous_response(session: context.Session) -> Response | None:
+    """The round before this one, for the check-in PDF (None in round 1 or out of reach)."""
+    if session.round.number < 2:
+        return None
+    earlier = [r for r in _history(session) if r.number < session.round.number and r.answers]
+    return earlier[-1].response() if earlier else None
+
+
 # -- since last time, on the results page ------------------------------------------------
 
 
@@ -235,7 +242,7 @@ def _today() -> date:
     return datetime.now(zone).date()
 
 
-def reminders(session: context.Session) -> None:
+def reminders(session: context.Session, plan: Plan) -> None:
     """The check-in as a calendar event on a date the person picks (90 days by default), and
     each plan goal that has a date as its own event."""
     questionnaire = session.questionnaire
@@ -261,7 +268,7 @@ def reminders(session: context.Session) -> None:
             icon=":material/event:",
             key="checkin-ics",
         )
-        for number, goal in enumerate(plan_ui.current_plan().goals, start=1):
+        for number, goal in enumerate(plan.goals, start=1):
             event = reminder.goal_event(questionnaire, goal, number, link)
             if event is None:
                 continue

@@ -15,7 +15,7 @@ import streamlit as st
 
 from netclarity import scoring
 from netclarity.response import ChannelPlan, Decision, Plan, PlanGoal
-from netclarity.ui import context, resume, saving
+from netclarity.ui import checkin, context, resume, saving
 
 DECISIONS: tuple[Decision, ...] = ("keep", "grow", "reduce", "stop")
 GOAL_SLOTS = 3
@@ -139,6 +139,7 @@ def summary_download(session: context.Session) -> None:
         session.round, answers=dict(session.answers), plan=current_plan()
     ).response()
     link = resume.resume_url(session.token)
+    previous = checkin.previous_response(session)
 
     def build() -> bytes:
         from netclarity.report import build_pdf  # heavy (fonts, chart rendering): only on click
@@ -149,6 +150,7 @@ def summary_download(session: context.Session) -> None:
             name=options["name"],
             paper=options["paper"],
             resume_url=link,
+            previous=previous,
         )
 
     st.download_button(

@@ -98,7 +98,7 @@ def results_screen(session: context.Session) -> None:
         workshop_participant.room_section(session, scores)
     plan.plan_editor(session, scores)
     plan.summary_download(session)
-    checkin.reminders(session)
+    checkin.reminders(session, plan.current_plan())
     rounds.retake(session)
     resume.resume_box(session)
     mydata.data_section(session)
