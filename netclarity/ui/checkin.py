@@ -49,9 +49,15 @@ def start_round(session: context.Session) -> None:
         st.switch_page(flow.QUESTIONS_PAGE)
 
 
+def ready(round_: Round) -> bool:
+    """A round can be followed by a check-in once finished, or once it has a plan: a plan is
+    written on the results page, and a round imported from a file carries no finishing time."""
+    return round_.completed or round_.plan != Plan()
+
+
 def due(session: context.Session) -> None:
     """On the welcome page: a finished round can start its check-in right here."""
-    if not session.round.completed:
+    if not ready(session.round):
         return
     texts = session.questionnaire.texts.checkin
     st.info(texts.due, icon=":material/event_repeat:")

@@ -15,7 +15,7 @@ from netclarity.ui.context import Session
 def retake(session: Session) -> None:
     """Start the next round; earlier rounds stay for the check-in's comparison."""
     texts = session.questionnaire.texts
-    if not session.round.completed:
+    if not checkin.ready(session.round):
         return
     st.divider()
     st.caption(texts.retake_help)
