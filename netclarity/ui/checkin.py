@@ -215,9 +215,11 @@ def since_last_time(session: context.Session) -> None:
             done = follow.completion(questionnaire, review)
             if done.total:
                 numbers = texts.numbers
-                st.metric(
-                    texts.checkin.completion_label,
-                    texts.checkin.completion.format(
+                # a bar rather than a metric: its words wrap on a phone instead of being cut
+                st.markdown(f"**{texts.checkin.completion_label}**")
+                st.progress(
+                    done.done / done.total,
+                    text=texts.checkin.completion.format(
                         done=numbers.amount(done.done), total=numbers.amount(done.total)
                     ),
                 )

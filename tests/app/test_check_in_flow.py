@@ -87,8 +87,9 @@ def test_the_results_of_a_check_in_show_what_changed(make_app: MakeApp) -> None:
     app = review_and_retake(start_check_in(round_one_with_a_plan(make_app)))
 
     assert "Since last time" in [s.value for s in app.subheader]
-    completion = next(m for m in app.metric if m.label == "Your last plan")
-    assert completion.value == "2 of 3 commitments done"
+    assert "**Your last plan**" in [m.value for m in app.markdown]
+    completion = app.get("progress")[0].proto
+    assert (completion.text, completion.value) == ("2 of 3 commitments done", 66)
     shown = [t.value for t in app.text]
     assert "• You put 20 h a month more into The canteen, as planned." in shown
     assert "• You moved 20 h a month out of A video call lunch, as planned." in shown
