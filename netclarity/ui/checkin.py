@@ -125,7 +125,8 @@ def review_screen(session: context.Session) -> None:
     names = {o: getattr(texts, o) for o in follow.OUTCOMES}
     shown = review
     for item in follow.commitments(questionnaire, review):
-        key = f"review-{item.kind}-{item.key}"
+        # the round in the key: a later round's review never shows this one's marks
+        key = f"review-{session.round.number}-{item.kind}-{item.key}"
         with st.container(border=True):
             _commitment(session, item, review)
             if key not in st.session_state:
@@ -173,12 +174,13 @@ def prefilled_notice(session: context.Session, page_questions: list[str]) -> Non
     """On a question page: say which answers are the previous round's, kept as given."""
     if session.round.number < 2 or session.round.review is None:
         return
+    this = (session.token, session.round.number)
     previous = st.session_state.get("previous-answers")
-    if previous is None or previous[0] != session.round.number:
+    if previous is None or previous[0] != this:
         earlier = [r for r in _history(session) if r.number < session.round.number]
         if not earlier:
             return
-        previous = (session.round.number, earlier[-1].number, earlier[-1].answers)
+        previous = (this, earlier[-1].number, earlier[-1].answers)
         st.session_state["previous-answers"] = previous
     _, number, answers = previous
     if any(q in answers and session.answers.get(q) == answers[q] for q in page_questions):

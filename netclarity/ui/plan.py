@@ -15,7 +15,7 @@ import streamlit as st
 
 from netclarity import scoring
 from netclarity.response import ChannelPlan, Decision, Plan, PlanGoal
-from netclarity.ui import checkin, context, resume, saving
+from netclarity.ui import checkin, context, saving
 
 DECISIONS: tuple[Decision, ...] = ("keep", "grow", "reduce", "stop")
 GOAL_SLOTS = 3
@@ -138,7 +138,7 @@ def summary_download(session: context.Session) -> None:
     response = dataclasses.replace(
         session.round, answers=dict(session.answers), plan=current_plan()
     ).response()
-    link = resume.resume_url(session.token)
+    link = checkin.checkin_url(session.token)  # the resume link that opens the check-in
     previous = checkin.previous_response(session)
 
     def build() -> bytes:

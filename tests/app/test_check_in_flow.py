@@ -30,10 +30,10 @@ def start_check_in(app: AppTest) -> AppTest:
 def review_and_retake(app: AppTest) -> AppTest:
     """Mark the goal and the canteen done, the video call not yet; answer again from round 1,
     moving 20 minutes from the video call to the canteen."""
-    app.segmented_control(key="review-goal-0").set_value("done").run()
-    app.text_input(key="review-goal-0-note").input("Most weeks").run()
-    app.segmented_control(key="review-channel-canteen").set_value("done").run()
-    app.segmented_control(key="review-channel-video").set_value("not_yet").run()
+    app.segmented_control(key="review-2-goal-0").set_value("done").run()
+    app.text_input(key="review-2-goal-0-note").input("Most weeks").run()
+    app.segmented_control(key="review-2-channel-canteen").set_value("done").run()
+    app.segmented_control(key="review-2-channel-video").set_value("not_yet").run()
     app = next(b for b in app.button if b.label == "Answer the questions again").click().run()
     app = next_page(app)
     app.number_input(key="q-time-canteen").set_value(80.0).run()
@@ -61,15 +61,15 @@ def test_a_new_round_opens_with_the_previous_plan_to_review(make_app: MakeApp) -
 
 def test_the_review_is_kept_and_a_later_visit_shows_it(make_app: MakeApp) -> None:
     app = start_check_in(round_one_with_a_plan(make_app))
-    app.segmented_control(key="review-channel-video").set_value("changed").run()
-    app.text_input(key="review-channel-video-note").input("Nobody joined").run()
+    app.segmented_control(key="review-2-channel-video").set_value("changed").run()
+    app.text_input(key="review-2-channel-video-note").input("Nobody joined").run()
     token = app.session_state["resume_token"]
 
     later = make_app(resume=token)
     later.switch_page("pages/checkin.py").run()
 
-    assert later.segmented_control(key="review-channel-video").value == "changed"
-    assert later.text_input(key="review-channel-video-note").value == "Nobody joined"
+    assert later.segmented_control(key="review-2-channel-video").value == "changed"
+    assert later.text_input(key="review-2-channel-video-note").value == "Nobody joined"
 
 
 def test_previous_answers_are_offered_and_marked_on_each_page(make_app: MakeApp) -> None:
@@ -125,3 +125,15 @@ def test_the_check_in_link_offers_the_check_in_on_the_welcome_page(make_app: Mak
     assert start.proto.type == "primary"
     app = start.click().run()
     assert app.title[0].value == "How did your plan go?"
+
+
+def test_the_next_check_in_starts_unmarked_in_the_same_browser(make_app: MakeApp) -> None:
+    app = review_and_retake(start_check_in(round_one_with_a_plan(make_app)))
+
+    app = start_check_in(app)
+
+    assert app.markdown[0].value.startswith(
+        "Before you answer again, look back at the plan you made in round 2."
+    )
+    assert app.segmented_control(key="review-3-goal-0").value is None
+    assert app.text_input(key="review-3-goal-0-note").value == ""

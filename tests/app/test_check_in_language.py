@@ -28,7 +28,7 @@ def test_a_german_check_in_shows_no_english_from_the_review_to_the_change(
 
     app = next(b for b in app.button if b.label == "Eine neue Runde beginnen").click().run()
     assert app.title[0].value == "Wie ist es mit Ihrem Plan gelaufen?"
-    assert app.segmented_control(key="review-channel-fruehstueck").options == [
+    assert app.segmented_control(key="review-2-channel-fruehstueck").options == [
         "Erledigt",
         "Teilweise",
         "Noch nicht",
@@ -36,7 +36,7 @@ def test_a_german_check_in_shows_no_english_from_the_review_to_the_change(
     ]
     assert english_on(app) == {}
 
-    app.segmented_control(key="review-goal-0").set_value("done").run()
+    app.segmented_control(key="review-2-goal-0").set_value("done").run()
     app = next(b for b in app.button if b.label == "Die Fragen erneut beantworten").click().run()
     assert [i.value for i in app.info] == [
         "Aus Ihren Antworten der Runde 1 übernommen, als Ausgangspunkt: Ändern Sie, was sich "

@@ -53,9 +53,9 @@ def review_and_answer_again(r: Respondent) -> None:
     """Goal partly, breakfast clubs done; hours in breakfast clubs from 8 to 3."""
     texts, checkin = r.questionnaire.texts, r.questionnaire.texts.checkin
     r.title(checkin.review_title)
-    r.page.locator(".st-key-review-goal-0").get_by_role("radio", name=checkin.partly).click()
+    r.page.locator(".st-key-review-2-goal-0").get_by_role("radio", name=checkin.partly).click()
     r.wait_idle()
-    r.page.locator(".st-key-review-channel-breakfast_clubs").get_by_role(
+    r.page.locator(".st-key-review-2-channel-breakfast_clubs").get_by_role(
         "radio", name=checkin.done
     ).click()
     r.wait_idle()
