@@ -5,6 +5,7 @@ from the previous answers, and see and download what changed."""
 from __future__ import annotations
 
 import io
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import icalendar
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
+from netclarity.store import Store
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.test_nothing_lost import token_of
 from tests.browser.test_self_guided import answer_first_half, answer_second_half
@@ -24,8 +26,8 @@ ZONE = "Pacific/Auckland"
 """Far from UTC, so a check-in date computed in UTC instead of the person's zone shows."""
 
 
-def round_one_with_a_plan(r: Respondent) -> None:
-    """Round 1 answered, a goal written and breakfast clubs to be reduced."""
+def round_one_with_a_plan(r: Respondent, server: AppServer) -> None:
+    """Round 1 answered; a goal written and breakfast clubs to be reduced."""
     texts = r.questionnaire.texts
     answer_first_half(r)
     answer_second_half(r)
@@ -41,6 +43,23 @@ def round_one_with_a_plan(r: Respondent) -> None:
     reduce.click()
     expect(reduce).to_have_attribute("aria-checked", "true")
     r.wait_idle()
+    wait_for_plan(server, token_of(r.page))
+
+
+def wait_for_plan(server: AppServer, token: str) -> None:
+    """Until the database holds the plan: the browser marks a choice before the server has
+    run with it, and a tab closed at once could leave the run unfinished."""
+    store = Store.open(server.database_url)
+    try:
+        deadline = time.monotonic() + TIMEOUT / 1000
+        while time.monotonic() < deadline:
+            saved = store.load(token)
+            if saved is not None and "breakfast_clubs" in saved.plan.channels:
+                return
+            time.sleep(0.2)
+        raise AssertionError("the plan was not saved")
+    finally:
+        store.close()
 
 
 def download(page: Page, name: str) -> bytes:
@@ -93,7 +112,7 @@ def test_a_person_comes_back_through_the_check_in_link(
     page.goto(app_server.url)
     r = Respondent(page)
     checkin = r.questionnaire.texts.checkin
-    round_one_with_a_plan(r)
+    round_one_with_a_plan(r, app_server)
 
     ics = icalendar.Calendar.from_ical(download(page, checkin.reminder_download))
     (event,) = ics.walk("VEVENT")
@@ -130,7 +149,7 @@ def test_a_person_comes_back_through_a_downloaded_file(
     page.goto(app_server.url)
     r = Respondent(page)
     texts = r.questionnaire.texts
-    round_one_with_a_plan(r)
+    round_one_with_a_plan(r, app_server)
     page.get_by_text(texts.your_data, exact=True).click()
     exported = tmp_path / "answers.json"
     exported.write_bytes(download(page, texts.download_answers))
