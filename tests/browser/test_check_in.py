@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from netclarity.store import Store
@@ -62,7 +62,11 @@ def wait_for_plan(server: AppServer, token: str) -> None:
         store.close()
 
 
-def download(page: Page, name: str) -> bytes:
+def download(r: Respondent, name: str) -> bytes:
+    """Click a download button once the page has settled: a rerun that replaces the button
+    while the file is fetched cancels the download."""
+    page = r.page
+    r.wait_idle()
     with page.expect_download() as started:
         page.get_by_role("button", name=name).click()
     return Path(started.value.path()).read_bytes()
@@ -114,7 +118,7 @@ def test_a_person_comes_back_through_the_check_in_link(
     checkin = r.questionnaire.texts.checkin
     round_one_with_a_plan(r, app_server)
 
-    ics = icalendar.Calendar.from_ical(download(page, checkin.reminder_download))
+    ics = icalendar.Calendar.from_ical(download(r, checkin.reminder_download))
     (event,) = ics.walk("VEVENT")
     today = datetime.now(ZoneInfo(ZONE)).date()
     assert event.decoded("DTSTART") == today + timedelta(days=90)
@@ -132,7 +136,7 @@ def test_a_person_comes_back_through_the_check_in_link(
     assert_before_and_after(r)
     page.screenshot(path=tmp_path / "since-last-time.png", full_page=True)
 
-    pdf = download(page, r.questionnaire.texts.download_pdf)
+    pdf = download(r, r.questionnaire.texts.download_pdf)
     reader = PdfReader(io.BytesIO(pdf))
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     assert "Since last time Round 2 compared with round 1. 1 of 2 commitments done" in text
@@ -152,7 +156,7 @@ def test_a_person_comes_back_through_a_downloaded_file(
     round_one_with_a_plan(r, app_server)
     page.get_by_text(texts.your_data, exact=True).click()
     exported = tmp_path / "answers.json"
-    exported.write_bytes(download(page, texts.download_answers))
+    exported.write_bytes(download(r, texts.download_answers))
     context.close()
 
     elsewhere = browser.new_context(viewport=DESKTOP)
