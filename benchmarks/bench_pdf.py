@@ -2,9 +2,11 @@
 
     benchmarks/.venv/bin/python benchmarks/bench_pdf.py [--runs N]
 
-Three cases on the networking questionnaire with a full set of answers, a plan and a resume
+Four cases on the networking questionnaire with a full set of answers, a plan and a resume
 link: an English response; the same with a name and answers in Greek, Cyrillic, Chinese,
-Japanese, Arabic, Hebrew and emoji (every fallback font); and a 100,000-character answer.
+Japanese, Arabic, Hebrew and emoji (every fallback font); a 100,000-character answer; and a
+check-in (round 2 after the English one, with its plan reviewed: "Since last time" adds three
+charts).
 Each case runs in its own fresh process, so "first" includes parsing the fonts and starting
 the chart engine, as the first download after a server starts does. "Warm" is the median
 of N further builds in that process, with min–max, and the median CPU time of those builds
@@ -29,7 +31,7 @@ from pypdf import PdfReader
 from benchmarks.record import ROOT, Summary, record, verdict
 from netclarity.loader import load_file
 from netclarity.report import build_pdf
-from netclarity.response import ChannelPlan, Plan, PlanGoal, Response
+from netclarity.response import ChannelPlan, ItemReview, Plan, PlanGoal, PlanReview, Response
 
 SECTION = "PDF summary (`bench_pdf.py`)"
 INTRO = (
@@ -38,7 +40,7 @@ INTRO = (
     "under 1 s, judged on CPU time (rows without it: wall-clock)."
 )
 COLUMNS = ("case", "pages", "first call", "warm", "warm CPU", "runs", "warm < 1 s")
-CASES = ("english", "every script", "100k answer")
+CASES = ("english", "every script", "100k answer", "check-in")
 SCRIPTS = "Ζωή Дмитрий 王小明 やまだ محمد דוד 🙂🎉"
 
 
@@ -95,10 +97,31 @@ def response(case: str) -> Response:
     )
 
 
+def check_in() -> tuple[Response, Response]:
+    """Round 2 after the English case: four hours out of breakfast clubs into one-to-ones,
+    the plan reviewed; and round 1 to compare with."""
+    before = response("english")
+    hours = {"breakfast_clubs": 4, "paid_events": 4, "linkedin": 6, "one_to_ones": 6}
+    review = PlanReview(
+        of_round=1,
+        plan=before.plan,
+        goals=[ItemReview(outcome="done"), ItemReview(outcome="partly", note="Twice so far")],
+        channels={
+            "breakfast_clubs": ItemReview(outcome="partly"),
+            "one_to_ones": ItemReview(outcome="done"),
+            "linkedin": ItemReview(outcome="changed"),
+        },
+    )
+    now = before.model_copy(
+        update={"answers": {**before.answers, "hours": hours}, "round": 2, "review": review}
+    )
+    return now, before
+
+
 def measure(case: str, runs: int) -> dict[str, object]:
     """Build the case once cold and ``runs`` times warm, in this (fresh) process."""
     questionnaire = load_file(ROOT / "questions" / "networking_clarity.yaml").questionnaire
-    answers = response(case)
+    answers, previous = check_in() if case == "check-in" else (response(case), None)
 
     def build() -> tuple[float, float, bytes]:
         start, cpu = time.perf_counter(), time.process_time()
@@ -107,6 +130,7 @@ def measure(case: str, runs: int) -> dict[str, object]:
             answers,
             resume_url="https://clarity.example.org/?resume=3q2-7wQxZ0aP9kLmN4sT8vYb",
             today=date(2025, 3, 14),
+            previous=previous,
         )
         return time.perf_counter() - start, time.process_time() - cpu, pdf
 

@@ -42,6 +42,8 @@ YOU = "#4D4D4D"
 """The person as they are now: today's hours, their own answer, their alignment (dark grey)."""
 ROOM = "#8C8C8C"
 """The workshop room (mid grey)."""
+BEFORE = "#CC79A7"
+"""A previous round, beside the person now (reddish purple)."""
 NOW = YOU
 PALETTE = {
     "want": WANT,
@@ -50,6 +52,7 @@ PALETTE = {
     "suggested": SUGGESTED,
     "you, now": YOU,
     "the room": ROOM,
+    "a previous round": BEFORE,
 }
 TEXT = "#333333"
 """Labels, values and axes: 12.6:1 on white."""

@@ -13,7 +13,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from netclarity import bidi
-from netclarity.texts import ChartTexts, NumberTexts, ReportTexts, Text, Wording
+from netclarity.texts import ChartTexts, CheckinTexts, NumberTexts, ReportTexts, Text, Wording
 from netclarity.workshop.texts import WorkshopTexts
 
 Id = Annotated[
@@ -478,6 +478,7 @@ class Texts(Wording):
     report: ReportTexts = ReportTexts()
     numbers: NumberTexts = NumberTexts()
     workshop: WorkshopTexts = WorkshopTexts()
+    checkin: CheckinTexts = CheckinTexts()
 
 
 class Questionnaire(Model):

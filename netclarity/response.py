@@ -18,6 +18,8 @@ MAX_NUMBER: Final = 2**31 - 1
 """The largest version or round number a database integer column holds (PostgreSQL's
 ``integer``); a larger one in a file would fail where it is saved, not where it is read."""
 Decision = Literal["keep", "grow", "reduce", "stop"]
+Outcome = Literal["done", "partly", "not_yet", "changed"]
+"""How a commitment of the previous plan went: done, partly, not yet, or changed my mind."""
 
 
 class _Model(BaseModel):
@@ -47,6 +49,27 @@ class Plan(_Model):
     )
 
 
+class ItemReview(_Model):
+    """How one commitment of the previous plan went, in the person's own judgement."""
+
+    outcome: Outcome | None = None
+    note: str = Field("", max_length=MAX_PLAN_TEXT)
+
+
+class PlanReview(_Model):
+    """A check-in's look back at the previous round's plan.
+
+    It holds that plan as it was when the new round started, so the review reads the same
+    after the person rewrites their plan, and an imported file carries it whole. ``goals``
+    follows ``plan.goals`` item by item; ``channels`` is keyed like ``plan.channels``.
+    """
+
+    of_round: int = Field(ge=1, description="the round whose plan is reviewed")
+    plan: Plan
+    goals: list[ItemReview] = Field(default_factory=list, max_length=3)
+    channels: dict[str, ItemReview] = Field(default_factory=dict)
+
+
 class Response(_Model):
     """Everything one person gave in one round of one questionnaire."""
 
@@ -59,6 +82,9 @@ class Response(_Model):
     plan: Plan = Field(default_factory=Plan)
     page: str | None = Field(None, description="the page the person was on")
     round: int = Field(1, ge=1, le=MAX_NUMBER)
+    review: PlanReview | None = Field(
+        None, description="how the previous round's plan went (a check-in round only)"
+    )
 
 
 def known_answers(response: Response, question_ids: Collection[str]) -> Response:

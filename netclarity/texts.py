@@ -305,3 +305,84 @@ class ReportTexts(Wording):
 
     def format_date(self, day: date) -> str:
         return self.date_format.format(day=day.day, month=self.months[day.month - 1], year=day.year)
+
+
+class CheckinTexts(Wording):
+    """The follow-through: the check-in's review of the previous plan, what changed since the
+    last round (on the page and in the PDF), and the calendar reminders."""
+
+    review_title: Text = "How did your plan go?"
+    review_intro: Text = (
+        "Before you answer again, look back at the plan you made in round {round}. For each "
+        "commitment, say how it went. Your plan for this round starts from it."
+    )
+    goal: Text = "Goal {n}"
+    measure: Text = "How I said I would know: {measure}"
+    by: Text = "By: {by}"
+    outcome: Text = "How did it go?"
+    done: Text = "Done"
+    partly: Text = "Partly"
+    not_yet: Text = "Not yet"
+    changed: Text = "Changed my mind"
+    note: Text = "A note (optional)"
+    previous_answers: Text = "Start from my answers of round {round}"
+    previous_answers_help: Text = (
+        "Your earlier answers are filled in for you to confirm or change, so you only retype "
+        "what has changed."
+    )
+    continue_to_questions: Text = "Answer the questions again"
+    prefilled: Text = (
+        "Filled in from your answers of round {round} as a starting point: change what has changed."
+    )
+    due: Text = (
+        "Welcome back. It is time for your check-in: look back at your plan and answer again."
+    )
+    start: Text = "Start my check-in"
+    back_to_review: Text = "Look back at my plan"
+    completion: Text = "{done} of {total} commitments done"
+    completion_label: Text = "Your last plan"
+    completion_detail: Text = "Partly: {partly} · Not yet: {not_yet} · Changed my mind: {changed}"
+    alignment_change: Text = "Alignment went from {before} to {now}."
+    moved_out: Text = "You moved {hours} h a month out of {place}."
+    moved_out_planned: Text = "You moved {hours} h a month out of {place}, as planned."
+    moved_in: Text = "You put {hours} h a month more into {place}."
+    moved_in_planned: Text = "You put {hours} h a month more into {place}, as planned."
+    not_reduced: Text = (
+        "You planned to spend less time in {place}, and it still takes {hours} h a month."
+    )
+    not_stopped: Text = (
+        "You planned to stop going to {place}, and it still takes {hours} h a month."
+    )
+    hours_title: Text = "Hours per place, then and now"
+    hours_subtitle: Text = "Round {before} beside round {now}, in hours a month."
+    goals_title: Text = "Each goal, then and now"
+    goals_subtitle: Text = (
+        "Bars: how well your hours serve the goal (100% = every hour in the best place for "
+        "it). Marks: how much you want it (your first goal = 100%)."
+    )
+    reminder: Text = "Your next check-in"
+    reminder_help: Text = (
+        "Put the check-in in your calendar: an all-day event on the day you choose, with your "
+        "private link in it."
+    )
+    reminder_date: Text = "Check-in date"
+    reminder_download: Text = "Add the check-in to my calendar (.ics)"
+    reminder_goal_download: Text = "Add goal {n} to my calendar (.ics)"
+    reminder_file: Text = Field("{id}-check-in.ics", description="name of the calendar file")
+    reminder_goal_file: Text = Field(
+        "{id}-goal-{n}.ics", description="name of a plan goal's calendar file"
+    )
+    event_title: Text = "Networking check-in: {title}"
+    event_description: Text = (
+        "Time to look back at your networking plan and answer the questions again. "
+        "Your private check-in link: {link}"
+    )
+    goal_event_title: Text = "Networking goal: {what}"
+    goal_event_description: Text = "How I will know: {measure}. My plan: {link}"
+    report_title: Text = "Since last time"
+    report_intro: Text = "Round {now} compared with round {before}."
+    report_review: Text = "How my plan of round {round} went"
+    report_reminder: Text = (
+        "Your calendar reminder for that day is attached to this PDF as {file}: open it from "
+        "your PDF reader's attachments to add it to your calendar."
+    )

@@ -8,7 +8,9 @@ only part of SVG; at ``SCALE`` 2 the charts stay sharp when printed.
 
 from __future__ import annotations
 
+import functools
 import io
+import json
 from typing import Any
 
 import segno
@@ -19,6 +21,8 @@ from netclarity.report.document import png_size
 SCALE = 2
 PX_TO_MM = 25.4 / 96
 """Size of a CSS pixel (what Vega-Lite lays charts out in) on paper."""
+RENDERED = 48
+"""Chart pictures kept for reuse (about 100 kB each): a few dozen people's current PDFs."""
 PLOT_SHARE = 0.68
 """The share of the text width a chart's plot gets; its axis labels and legend take the rest."""
 
@@ -41,7 +45,15 @@ def chart_png(chart: Any) -> bytes:
     validation would add a tenth of a second to every PDF.
     """
     spec = chart if isinstance(chart, dict) else chart.to_dict(validate=False)
-    png: bytes = vl_convert.vegalite_to_png(spec, scale=SCALE, allowed_base_urls=[])
+    return _rendered(json.dumps(spec, sort_keys=True, ensure_ascii=False))
+
+
+@functools.lru_cache(maxsize=RENDERED)
+def _rendered(spec: str) -> bytes:
+    """Each chart is drawn once and reused: a check-in PDF holds twice the charts of a first
+    round, and a person downloads the same round again with another name or paper size
+    (which changes no chart, or only the widths)."""
+    png: bytes = vl_convert.vegalite_to_png(json.loads(spec), scale=SCALE, allowed_base_urls=[])
     return png
 
 

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from netclarity import answers as answers_module
-from netclarity import bidi, charts, first_step_words
+from netclarity import bidi, change_charts, charts, checkin, first_step_words, reminder
 from netclarity.insights import Finding, findings
 from netclarity.questionnaire import (
     Allocation,
@@ -41,11 +41,11 @@ from netclarity.report.document import (
     Style,
 )
 from netclarity.report.images import chart_png, chart_width, plot_width, qr_png
-from netclarity.response import Plan, Response
+from netclarity.response import Plan, PlanReview, Response
 from netclarity.scoring import Scores, score
 from netclarity.texts import ReportTexts
 
-CHECK_IN_DAYS = 90
+CHECK_IN_DAYS = reminder.CHECK_IN_DAYS
 DECISION_ORDER = ("grow", "keep", "reduce", "stop")
 QR_WIDTH = 32.0
 KICKER = Style(10, bold=True, color=ACCENT)
@@ -61,8 +61,14 @@ def build_pdf(
     paper: Literal["a4", "letter"] = "a4",
     resume_url: str | None = None,
     today: date | None = None,
+    previous: Response | None = None,
 ) -> bytes:
-    """The summary of ``response`` as PDF bytes; ``name`` defaults to the response's."""
+    """The summary of ``response`` as PDF bytes; ``name`` defaults to the response's.
+
+    A check-in round passes the ``previous`` round: the summary then adds "Since last time"
+    (how the previous plan went, what changed, the change charts) before the new results.
+    With a ``resume_url`` the check-in's calendar file is attached to the PDF.
+    """
     if response.questionnaire != questionnaire.id:
         raise ValueError(
             f"these answers are for the questionnaire '{response.questionnaire}', "
@@ -89,11 +95,13 @@ def build_pdf(
     _cover(doc, questionnaire, scores, texts, name=name, written=written)
     doc.add_page()
     _first_step(doc, questionnaire, scores)
+    if previous is not None:
+        _since_last_time(doc, questionnaire, response, previous, scores)
     _charts(doc, questionnaire, scores, texts)
     _findings(doc, findings(questionnaire, scores, response.answers), texts)
     _plan(doc, questionnaire, response.plan, texts)
     _answers(doc, questionnaire, response, texts)
-    _check_in(doc, texts, day=day, resume_url=resume_url)
+    _check_in(doc, questionnaire, day=day, resume_url=resume_url)
     return doc.finish()
 
 
@@ -141,6 +149,63 @@ def _charts(
         png = chart_png(chart)
         doc.picture(png, width=min(doc.epw, chart_width(png)), align="L")
         doc.gap(8)
+
+
+def _since_last_time(
+    doc: Document,
+    questionnaire: Questionnaire,
+    response: Response,
+    previous: Response,
+    scores: Scores,
+) -> None:
+    """The check-in's look back: the previous plan's review, the change in words and charts."""
+    texts = questionnaire.texts.checkin
+    before = score(questionnaire, previous.answers)
+    doc.heading(texts.report_title)
+    doc.paragraph(
+        texts.report_intro.format(now=response.round, before=previous.round), QUIET, after=3
+    )
+    review = response.review
+    if review is not None:
+        listed = checkin.commitments(questionnaire, review)
+        done = checkin.completion(questionnaire, review)
+        numbers = questionnaire.texts.numbers
+        if listed:
+            doc.paragraph(
+                texts.completion.format(
+                    done=numbers.amount(done.done), total=numbers.amount(done.total)
+                ),
+                LEAD,
+                after=3,
+            )
+            doc.heading(texts.report_review.format(round=review.of_round), SUBHEADING)
+        for item in listed:
+            outcome = getattr(texts, item.review.outcome) if item.review.outcome else "–"
+            note = item.review.note.strip()
+            doc.labelled(
+                _commitment_title(questionnaire, review, item),
+                f"{outcome}. {note}" if note else outcome,
+            )
+            doc.gap(2)
+    for sentence in checkin.change_sentences(questionnaire, before, scores, review):
+        doc.paragraph(f"• {sentence}", BODY, indent=4, after=1.5)
+    doc.gap(4)
+    history = [(previous.round, before), (response.round, scores)]
+    for chart in change_charts.change_charts(questionnaire, history, width=plot_width(doc.epw)):
+        png = chart_png(chart)
+        doc.picture(png, width=min(doc.epw, chart_width(png)), align="L")
+        doc.gap(8)
+
+
+def _commitment_title(
+    questionnaire: Questionnaire, review: PlanReview, item: checkin.Commitment
+) -> str:
+    """A goal as "1. what", a decision as "Stop: place", as the plan section writes them."""
+    if item.kind == "goal":
+        return f"{int(item.key) + 1}. {review.plan.goals[int(item.key)].what}"
+    words = questionnaire.texts
+    place = next(c.label for c in questionnaire.channels if c.id == item.key)
+    return f"{getattr(words, review.plan.channels[item.key].decision)}: {place}"
 
 
 def _first_step(doc: Document, questionnaire: Questionnaire, scores: Scores) -> None:
@@ -235,11 +300,22 @@ def _shown(questionnaire: Questionnaire, question: Question, value: object) -> s
     return shown
 
 
-def _check_in(doc: Document, texts: ReportTexts, *, day: date, resume_url: str | None) -> None:
+def _check_in(
+    doc: Document, questionnaire: Questionnaire, *, day: date, resume_url: str | None
+) -> None:
+    texts = questionnaire.texts.report
     doc.heading(texts.check_in)
-    when = texts.format_date(day + timedelta(days=CHECK_IN_DAYS))
-    doc.paragraph(texts.check_in_text.format(date=when), after=3)
+    check_in_day = day + timedelta(days=CHECK_IN_DAYS)
+    doc.paragraph(texts.check_in_text.format(date=texts.format_date(check_in_day)), after=3)
     if resume_url:
+        # the calendar event, attached: a PDF reader offers it under its attachments
+        name = questionnaire.texts.checkin.reminder_file.format(id=questionnaire.id)
+        doc.embed_file(
+            bytes=reminder.check_in_event(questionnaire, check_in_day, resume_url),
+            basename=name,
+            mime_type="text/calendar",
+        )
+        doc.paragraph(questionnaire.texts.checkin.report_reminder.format(file=name), after=3)
         qr = qr_png(resume_url)
         doc.paragraph(texts.resume_link)
         doc.paragraph(resume_url, LINK, link=resume_url, after=3)

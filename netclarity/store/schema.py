@@ -3,7 +3,8 @@
 A *respondent* is one person behind one resume token; a *round* is one pass through one
 questionnaire version (round 2 is the retake in 90 days); an *answer* is one row per
 (round, question key), so each autosave is a one-row upsert and two tabs saving different
-questions at once never overwrite each other. The plan is the answer under ``PLAN_KEY``.
+questions at once never overwrite each other. The plan is the answer under ``PLAN_KEY``; a
+check-in round's review of the previous plan is its row in ``plan_reviews``.
 
 This module describes the schema for queries; ``netclarity/migrations`` creates and changes
 it. Change both together (see ``netclarity.store.migrate``).
@@ -74,6 +75,20 @@ answers = sa.Table(
     ),
     sa.Column("key", sa.String(MAX_KEY), primary_key=True),
     # Created as TEXT on SQLite (see migration 0001); read and written as JSON everywhere.
+    sa.Column("value", sa.JSON, nullable=False),
+    sa.Column("updated_at", Timestamp, nullable=False),
+)
+
+plan_reviews = sa.Table(
+    "plan_reviews",
+    metadata,
+    sa.Column(
+        "round_id",
+        sa.Integer,
+        sa.ForeignKey("rounds.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    # A ``netclarity.response.PlanReview`` as JSON (TEXT on SQLite, see migration 0004).
     sa.Column("value", sa.JSON, nullable=False),
     sa.Column("updated_at", Timestamp, nullable=False),
 )

@@ -20,7 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Row
 
 from netclarity import config
-from netclarity.response import MAX_NUMBER, Plan, Response
+from netclarity.response import MAX_NUMBER, Plan, PlanReview, Response
 from netclarity.store import validation
 from netclarity.store.database import Database
 from netclarity.store.errors import InvalidValue, UnknownToken
@@ -32,6 +32,7 @@ from netclarity.store.schema import (
     MAX_QUESTIONNAIRE_ID,
     PLAN_KEY,
     answers,
+    plan_reviews,
     respondents,
     rounds,
 )
@@ -54,6 +55,8 @@ class Round:
     updated_at: datetime
     completed_at: datetime | None
     workshop_id: int | None
+    review: PlanReview | None = None
+    """A check-in round's review of the previous round's plan."""
 
     @property
     def completed(self) -> bool:
@@ -70,6 +73,7 @@ class Round:
             plan=self.plan,
             page=self.page,
             round=self.number,
+            review=self.review,
         )
 
 
@@ -163,21 +167,23 @@ class Store:
         return self.database.read(work)
 
     def new_round(self, token: str, questionnaire_id: str, version: int, digest: str) -> Round:
-        """Start the next round (a retake); saves go to it, earlier rounds stay as they were."""
+        """Start the next round (a retake); saves go to it, earlier rounds stay as they were.
+
+        The follow-through starts here: the new round's plan begins as a copy of the previous
+        round's, and when there was one, the round gets a review of it to fill in.
+        """
         validation.text(questionnaire_id, "questionnaire id", MAX_QUESTIONNAIRE_ID)
         validation.text(digest, "digest", MAX_DIGEST)
         now = _now()
 
         def work(conn: Connection) -> Round:
             respondent = _known_respondent(conn, token, lock=True)
-            last = conn.execute(
-                sa.select(sa.func.max(rounds.c.number)).where(
-                    rounds.c.respondent_id == respondent.id
-                )
-            ).scalar_one()
-            number = (last or 0) + 1
-            conn.execute(
-                sa.insert(rounds).values(
+            previous = _read_rounds(conn, respondent, latest_only=True)
+            number = previous[0].number + 1 if previous else 1
+            plan = previous[0].plan if previous else Plan()
+            round_id = conn.execute(
+                sa.insert(rounds)
+                .values(
                     respondent_id=respondent.id,
                     number=number,
                     questionnaire_id=questionnaire_id,
@@ -186,7 +192,13 @@ class Store:
                     created_at=now,
                     updated_at=now,
                 )
-            )
+                .returning(rounds.c.id)
+            ).scalar_one()
+            review = None
+            if plan != Plan():
+                review = PlanReview(of_round=number - 1, plan=plan)
+                _upsert_answer(conn, round_id, PLAN_KEY, validation.plan(plan), now)
+                _upsert_review(conn, round_id, review, now)
             return Round(
                 number=number,
                 questionnaire_id=questionnaire_id,
@@ -194,12 +206,13 @@ class Store:
                 digest=digest,
                 page=None,
                 answers={},
-                plan=Plan(),
+                plan=plan,
                 name=respondent.name,
                 created_at=now,
                 updated_at=now,
                 completed_at=None,
                 workshop_id=respondent.workshop_id,
+                review=review,
             )
 
         return self.database.write(work)
@@ -242,6 +255,17 @@ class Store:
             conn.execute(
                 sa.delete(answers).where(answers.c.round_id == round_id, answers.c.key == key)
             )
+
+        self.database.write(work)
+
+    def save_review(self, token: str, review: PlanReview) -> None:
+        """Store the latest round's review of the previous plan, replacing the old one."""
+        checked = validation.review(review)
+        now = _now()
+
+        def work(conn: Connection) -> None:
+            round_id = _touch_latest(conn, token, now)
+            _upsert_review(conn, round_id, checked, now)
 
         self.database.write(work)
 
@@ -294,14 +318,17 @@ class Store:
         numbers = [response.round for response in ordered]
         if len(set(numbers)) != len(numbers):
             raise InvalidValue(f"two responses have the same round number: {numbers}")
-        checked = [(response, _checked_answers(response)) for response in ordered]
+        checked = [
+            (response, _checked_answers(response), _checked_review(response))
+            for response in ordered
+        ]
         name = validation.optional_text(ordered[-1].name, "name", MAX_NAME)
         token = new_token()
         now = _now()
 
         def work(conn: Connection) -> None:
             respondent_id = _insert_respondent(conn, token, name, None, now)
-            for response, stored in checked:
+            for response, stored, review in checked:
                 round_id = conn.execute(
                     sa.insert(rounds)
                     .values(
@@ -323,6 +350,8 @@ class Store:
                         for key, value in stored.items()
                     ],
                 )
+                if review is not None:
+                    _upsert_review(conn, round_id, review, now)
 
         self.database.write(work)
         return token
@@ -338,6 +367,18 @@ def _checked_answers(response: Response) -> dict[str, Any]:
     stored = {key: validation.answer(key, value) for key, value in response.answers.items()}
     stored[PLAN_KEY] = validation.plan(response.plan)
     return stored
+
+
+def _checked_review(response: Response) -> PlanReview | None:
+    """An imported round's review, which must look back at an earlier round."""
+    if response.review is None:
+        return None
+    if response.review.of_round >= response.round:
+        raise InvalidValue(
+            f"round {response.round} reviews the plan of round {response.review.of_round}, "
+            "which is not an earlier round"
+        )
+    return validation.review(response.review)
 
 
 def _now() -> datetime:
@@ -402,6 +443,19 @@ def _upsert_answer(conn: Connection, round_id: int, key: str, value: Any, now: d
     )
 
 
+def _upsert_review(conn: Connection, round_id: int, review: PlanReview, now: datetime) -> None:
+    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    statement = dialect_insert(plan_reviews).values(
+        round_id=round_id, value=review.model_dump(mode="json"), updated_at=now
+    )
+    conn.execute(
+        statement.on_conflict_do_update(
+            index_elements=[plan_reviews.c.round_id],
+            set_={"value": statement.excluded.value, "updated_at": statement.excluded.updated_at},
+        )
+    )
+
+
 def _read_rounds(conn: Connection, respondent: Row[Any], *, latest_only: bool) -> list[Round]:
     query = sa.select(rounds).where(rounds.c.respondent_id == respondent.id)
     if latest_only:
@@ -415,10 +469,20 @@ def _read_rounds(conn: Connection, respondent: Row[Any], *, latest_only: bool) -
     )
     for round_id, key, value in answer_rows:
         stored[round_id][key] = value
-    return [_round(row, respondent, stored[row.id]) for row in round_rows]
+    reviews = {
+        round_id: PlanReview.model_validate(value)
+        for round_id, value in conn.execute(
+            sa.select(plan_reviews.c.round_id, plan_reviews.c.value).where(
+                plan_reviews.c.round_id.in_(list(stored))
+            )
+        )
+    }
+    return [_round(row, respondent, stored[row.id], reviews.get(row.id)) for row in round_rows]
 
 
-def _round(row: Row[Any], respondent: Row[Any], stored: dict[str, Any]) -> Round:
+def _round(
+    row: Row[Any], respondent: Row[Any], stored: dict[str, Any], review: PlanReview | None
+) -> Round:
     plan = stored.pop(PLAN_KEY, None)
     return Round(
         number=row.number,
@@ -433,4 +497,5 @@ def _round(row: Row[Any], respondent: Row[Any], stored: dict[str, Any]) -> Round
         updated_at=_utc(row.updated_at),
         completed_at=None if row.completed_at is None else _utc(row.completed_at),
         workshop_id=respondent.workshop_id,
+        review=review,
     )

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from netclarity.response import Plan
+from netclarity.response import Plan, PlanReview
 from netclarity.store.database import json_text
 from netclarity.store.errors import InvalidValue
 from netclarity.store.schema import MAX_KEY, PLAN_KEY
@@ -59,3 +59,13 @@ def plan(value: Any) -> dict[str, Any]:
         return Plan.model_validate(value).model_dump(mode="json")
     except ValidationError as error:
         raise InvalidValue(f"not a valid plan: {error}") from error
+
+
+def review(value: Any) -> PlanReview:
+    """A plan review (``PlanReview`` or its JSON form), validated, else ``InvalidValue``."""
+    try:
+        checked = PlanReview.model_validate(value)
+        json_text(checked.model_dump(mode="json"))
+    except (ValidationError, ValueError) as error:
+        raise InvalidValue(f"not a valid plan review: {error}") from error
+    return checked

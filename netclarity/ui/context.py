@@ -148,6 +148,6 @@ def forget() -> None:
     """Disconnect this tab (after deleting data, or to start afresh)."""
     for key in (TOKEN, "round", "answers", "plan", "page", "pending", "show_errors"):
         st.session_state.pop(key, None)
-    for key in [k for k in st.session_state if str(k).startswith("q-")]:
+    for key in [k for k in st.session_state if str(k).startswith(("q-", "review-"))]:
         del st.session_state[key]  # widget values of the person who left
     st.query_params.pop("resume", None)

@@ -11,7 +11,7 @@ import streamlit as st
 
 from netclarity import answers as answer_rules
 from netclarity.questionnaire import Page, Questionnaire, Ranking
-from netclarity.ui import context, resume, safe_text, saving, widgets
+from netclarity.ui import checkin, context, resume, safe_text, saving, widgets
 
 QUESTIONS_PAGE = "pages/questions.py"
 REVIEW_PAGE = "pages/review.py"
@@ -56,6 +56,7 @@ def questions_screen(session: context.Session) -> None:
     if page.intro:
         st.markdown(page.intro)
     saving.notice()
+    checkin.prefilled_notice(session, [q.id for q in page.questions])
 
     check = bool(st.session_state.get("show_errors"))
     for question in page.questions:

@@ -15,7 +15,15 @@ from pydantic import ValidationError
 
 from netclarity.loader import Catalogue
 from netclarity.questionnaire import Texts
-from netclarity.response import ChannelPlan, Plan, PlanGoal, Response, known_answers
+from netclarity.response import (
+    ChannelPlan,
+    ItemReview,
+    Plan,
+    PlanGoal,
+    PlanReview,
+    Response,
+    known_answers,
+)
 from netclarity.store import InvalidValue
 from netclarity.ui import context, saving
 
@@ -100,9 +108,12 @@ def _reason(kind: str, where: tuple[int | str, ...]) -> str | None:
 
 
 MAX_DEPTH = 16
-"""An export nests seven levels at most (rounds, a round, its plan, channels, one channel, its
-decision); anything much deeper is not an export, and could exhaust recursion further on."""
-_FIELDS = frozenset().union(*(m.model_fields for m in (Response, Plan, PlanGoal, ChannelPlan)))
+"""An export nests eight levels at most (rounds, a round, its review, the reviewed plan,
+channels, one channel, its decision); anything much deeper is not an export, and could
+exhaust recursion further on."""
+_FIELDS = frozenset().union(
+    *(m.model_fields for m in (Response, Plan, PlanGoal, ChannelPlan, PlanReview, ItemReview))
+)
 
 
 def _whole_number(digits: str) -> int:

@@ -18,7 +18,7 @@ from netclarity import scoring
 from netclarity.questionnaire import Texts
 from netclarity.response import MAX_PLAN_TEXT, ChannelPlan, Decision, Plan, PlanGoal, Response
 from netclarity.store import StoreUnavailable
-from netclarity.ui import context, resume, saving
+from netclarity.ui import checkin, context, saving
 
 DECISIONS: tuple[Decision, ...] = ("keep", "grow", "reduce", "stop")
 GOAL_SLOTS = 3
@@ -202,7 +202,8 @@ def summary_download(session: context.Session) -> None:
     response = dataclasses.replace(
         session.round, answers=dict(session.answers), plan=current_plan()
     ).response()
-    link = resume.resume_url(session.token)
+    link = checkin.checkin_url(session.token)  # the resume link that opens the check-in
+    previous = checkin.previous_response(session)
 
     def build() -> bytes:
         from netclarity.report import build_pdf  # heavy (fonts, chart rendering): only on click
@@ -213,6 +214,7 @@ def summary_download(session: context.Session) -> None:
             name=options["name"],
             paper=options["paper"],
             resume_url=link,
+            previous=previous,
         )
 
     st.download_button(

@@ -12,6 +12,7 @@ import streamlit as st
 from netclarity import charts, first_step_words, insights, scoring
 from netclarity.questionnaire import Questionnaire
 from netclarity.ui import (
+    checkin,
     context,
     flow,
     mydata,
@@ -91,7 +92,7 @@ def results_screen(session: context.Session) -> None:
     if not _missing(session, scores):
         _score_header(questionnaire, scores)
         _first_step(questionnaire, scores)
-        rounds.comparison(session)
+        checkin.since_last_time(session)
         _charts(questionnaire, scores)
         _findings(questionnaire, insights.findings(questionnaire, scores, answers))
         workshop_participant.room_section(session, scores)
@@ -99,6 +100,7 @@ def results_screen(session: context.Session) -> None:
         st.switch_page(flow.REVIEW_PAGE)
     plan.plan_editor(session, scores)
     plan.summary_download(session)
+    checkin.reminders(session, plan.current_plan())
     rounds.retake(session)
     resume.resume_box(session)
     mydata.data_section(session)

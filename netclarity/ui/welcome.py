@@ -6,7 +6,7 @@ import streamlit as st
 
 from netclarity.loader import Catalogue
 from netclarity.questionnaire import Texts
-from netclarity.ui import context, flow, mydata, resume, saving, shell, workshop_access
+from netclarity.ui import checkin, context, flow, mydata, resume, saving, shell, workshop_access
 
 
 def broken_files(catalogue: Catalogue, texts: Texts) -> None:
@@ -34,6 +34,7 @@ def welcome_screen() -> None:
         texts = session.questionnaire.texts
         st.title(session.questionnaire.title)
         st.success(texts.welcome_back, icon=":material/check_circle:")
+        checkin.due(session)
         resume.resume_box(session, expanded=True)
         finished = session.round.completed  # a finished person comes back to their results
         if st.button(

@@ -59,9 +59,9 @@ def test_a_new_round_starts_empty_and_its_results_compare_with_the_last(
 
     assert "Since last time" in [h.value for h in app.header]
     assert "Round 2 compared with round 1." in [c.value for c in app.caption]
-    # every minute in the canteen, the best place: keep going, so no first-step chart; goals,
-    # hours and alignment over the rounds
-    assert len(app.get("vega_lite_chart")) == 3
+    # every minute in the canteen, the best place: keep going, so no first-step chart; goals
+    # and hours, and since last time: alignment over the rounds, hours and goals then and now
+    assert len(app.get("vega_lite_chart")) == 5
 
 
 def test_a_plan_text_over_the_limit_stays_in_its_box_and_is_said_to_be_too_long(

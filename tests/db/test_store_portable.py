@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from netclarity.response import ChannelPlan, Plan, PlanGoal, Response
+from netclarity.response import ChannelPlan, Plan, PlanGoal, PlanReview, Response
 from netclarity.store import InvalidValue, Store
 
 DIGEST = "c3" * 32
@@ -39,7 +39,9 @@ def test_export_gives_one_response_per_round(store: Store) -> None:
             digest=DIGEST,
             name="Lin",
             answers={"goals_clear": "yes"},
+            plan=PLAN,
             round=2,
+            review=PlanReview(of_round=1, plan=PLAN),
         ),
     ]
 
