@@ -86,7 +86,7 @@ def test_previous_answers_are_offered_and_marked_on_each_page(make_app: MakeApp)
 def test_the_results_of_a_check_in_show_what_changed(make_app: MakeApp) -> None:
     app = review_and_retake(start_check_in(round_one_with_a_plan(make_app)))
 
-    assert "Since last time" in [s.value for s in app.subheader]
+    assert "Since last time" in [h.value for h in app.header]
     assert "**Your last plan**" in [m.value for m in app.markdown]
     completion = app.get("progress")[0].proto
     assert (completion.text, completion.value) == ("2 of 3 commitments done", 66)

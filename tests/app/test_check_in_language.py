@@ -48,7 +48,7 @@ def test_a_german_check_in_shows_no_english_from_the_review_to_the_change(
     app.number_input(key="q-stunden-fruehstueck").set_value(2.0).run()
     app = app.button(key="nav_next").click().run()
     app = next(b for b in app.button if b.label == "Meine Ergebnisse ansehen").click().run()
-    assert "Seit dem letzten Mal" in [s.value for s in app.subheader]
+    assert "Seit dem letzten Mal" in [h.value for h in app.header]
     assert app.get("progress")[0].proto.text == "1 von 2 Vorhaben erledigt"
     assert (
         "• Sie haben 4 Std. im Monat aus Frühstücksclubs und bezahlte Netzwerkgruppen "
