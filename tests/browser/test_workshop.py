@@ -11,10 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from playwright.sync_api import expect
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.support.participant import create_workshop, join_and_finish
@@ -22,6 +24,21 @@ from tests.support.respondent import TIMEOUT, Respondent
 from tests.support.server import AppServer
 
 TITLE = "Thursday networking lab"
+
+
+def csv_download(page: Page) -> bytes:
+    """The CSV, as a facilitator gets it: the dashboard redraws itself every few seconds, and
+    a redraw landing while the file is fetched cancels that download (Streamlit's deferred
+    downloads), so a person, like this test, clicks again."""
+    for _ in range(3):
+        Respondent(page).wait_idle()
+        with page.expect_download() as started:
+            page.get_by_role("button", name="Download answers (CSV)").click()
+        try:
+            return Path(started.value.path()).read_bytes()
+        except PlaywrightError:  # cancelled by a redraw
+            continue
+    raise AssertionError("the CSV download was cancelled three times")
 
 
 def test_a_facilitator_and_three_participants(browser: Any, app_server: AppServer) -> None:
@@ -50,9 +67,7 @@ def test_a_facilitator_and_three_participants(browser: Any, app_server: AppServe
 
     expect(completed).to_contain_text("3", timeout=TIMEOUT)  # the dashboard refreshed itself
     expect(facilitator.get_by_text("3 answers.", exact=True)).to_be_visible(timeout=TIMEOUT)  # poll
-    with facilitator.expect_download() as download:
-        facilitator.get_by_role("button", name="Download answers (CSV)").click()
-    rows = list(csv.reader(io.StringIO(download.value.path().read_text(encoding="utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(csv_download(facilitator).decode("utf-8-sig"))))
     assert len(rows) == 4
     assert [row[rows[0].index("physical_networking_poll")] for row in rows[1:]].count(
         "Not for me: the rooms are full of people selling"

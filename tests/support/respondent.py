@@ -72,7 +72,11 @@ class Respondent:
         self.wait_idle()
 
     def next(self, expected_title: str) -> None:
-        self.page.locator(".st-key-nav_next[data-stale='false'] button").click()
+        """Press Next once the page shows one: while a rerun replaces the page, the old
+        page's button can still be on screen beside the new one."""
+        button = self.page.locator(".st-key-nav_next[data-stale='false'] button")
+        expect(button).to_have_count(1, timeout=TIMEOUT)
+        button.click()
         self.title(expected_title)
 
     def label(self, source: str, item_id: str) -> str:
