@@ -393,7 +393,7 @@ def score(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Scores:
     }
     step = (
         first_step_module.suggest(
-            _places(questionnaire, raw[0], hours[0], relative, motive, outcomes, fit),
+            _places(questionnaire, raw[0], hours[0], relative, motive, outcomes, shows, fit),
             _step(questionnaire),
         )
         if goals_known and "mix" in known
@@ -470,12 +470,13 @@ def _places(
     relative: Floats,
     motive: Mapping[str, str] | None,
     outcomes: Mapping[str, str] | None,
+    shows: Mapping[str, frozenset[str]],
     fit: Floats,
 ) -> list[first_step_module.Place]:
-    """Each channel as the first step sees it: value, duty, outcome and protection."""
+    """Each channel as the first step sees it: value, duty, outcome and protection
+    (``shows``: the goals each channel's outcome shows it serving, ``_shown_goals``)."""
     importance = wants(raw[np.newaxis])[0]
     best_fit = fit.max(axis=0, initial=0.0)
-    shows = _shown_goals(questionnaire, outcomes)
     goal_ids = [g.id for g in questionnaire.goals]
     # a goal protects the channels with the highest fit any channel has for it (if "well"),
     # and those whose outcome shows them serving it
