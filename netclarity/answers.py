@@ -1,23 +1,9 @@
-"""What an answer is for each question type, when it counts as given, and when it is valid.
+"""When a question is shown, when its answer counts as given, and when it is valid.
 
-Answers are plain JSON values keyed by question id, so the same dictionary is stored,
-exported, imported and scored without conversion:
-
-================  ==========================================================
-type              value
-================  ==========================================================
-single_choice     option id (``str``); ``poll`` the same
-multiple_choice   list of option ids
-likert            index of the chosen point (``int``, 0 = first) or ``"na"``
-number, slider    ``float``
-allocation        ``{option id: amount}`` (amounts ≥ 0)
-ranking           list of option ids, first = most important
-choice_matrix     ``{row id: column id}``
-short/long_text   ``str``
-================  ==========================================================
-
-Visibility (``show_if``) and validation live here, not in the UI, so the pages, the review,
-the ``--walk`` check and the tests all agree on them.
+What an answer looks like for each question type, and how it is checked and shown, lives in
+that type's module (``netclarity.question_types``); this module applies them to a whole
+questionnaire. Visibility (``show_if``) and validation live here, not in the UI, so the
+pages, the review, the ``--walk`` check and the tests all agree on them.
 """
 
 from __future__ import annotations
@@ -25,43 +11,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from netclarity.questionnaire import (
-    Allocation,
-    ChoiceMatrix,
-    Condition,
-    Likert,
-    MultipleChoice,
-    NumberQuestion,
-    Page,
-    Question,
-    Questionnaire,
-    Ranking,
-    TextQuestion,
-)
+from netclarity.question_types import type_of
+from netclarity.question_types.base import is_answered
+from netclarity.questionnaire import Condition, Page, Question, Questionnaire
+
+__all__ = [
+    "Answers",
+    "clean",
+    "condition_holds",
+    "display",
+    "display_lines",
+    "is_answered",
+    "is_visible",
+    "page_problems",
+    "problems",
+    "value_problems",
+    "visible_questions",
+]
 
 Answers = Mapping[str, Any]
-
-
-def accepts_zero(question: Question) -> bool:
-    """An allocation of free amounts (no fixed total): all zeros is a real answer.
-
-    Someone who does no networking yet answers "how many hours" with zero everywhere; a
-    constant sum (points to share out) is not answered until the points are shared.
-    """
-    return isinstance(question, Allocation) and question.total is None
-
-
-def is_answered(value: Any) -> bool:
-    """An answer counts as given when it holds something: not None, empty text or all zeros."""
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return value.strip() != ""
-    if isinstance(value, list):
-        return len(value) > 0
-    if isinstance(value, dict):
-        return any(v not in (None, 0, "") for v in value.values())
-    return True
 
 
 def condition_holds(condition: Condition, answers: Answers) -> bool:
@@ -107,75 +75,9 @@ def visible_questions(page: Page, answers: Answers) -> list[Question]:
     return [q for q in page.questions if is_visible(q, answers)]
 
 
-def row_options(
-    questionnaire: Questionnaire, question: ChoiceMatrix, answers: Answers
-) -> list[str]:
-    """Row ids a matrix shows: all rows, or only those used in the named allocation."""
-    rows = [o.id for o in questionnaire.options_for(question.rows)]
-    if question.only_rows_used_in is None:
-        return rows
-    used = answers.get(question.only_rows_used_in) or {}
-    return [r for r in rows if isinstance(used, dict) and (used.get(r) or 0) > 0]
-
-
-def allocation_total(value: Any) -> float:
-    if not isinstance(value, dict):
-        return 0.0
-    return float(sum(v for v in value.values() if isinstance(v, int | float) and v > 0))
-
-
 def problems(questionnaire: Questionnaire, question: Question, answers: Answers) -> list[str]:
     """Why the current answer to ``question`` cannot be accepted (empty list: it can)."""
-    texts = questionnaire.texts
-    value = answers.get(question.id)
-    if isinstance(question, ChoiceMatrix) and not row_options(questionnaire, question, answers):
-        return []  # no rows to answer (nothing used in the allocation): nothing is required
-    if not is_answered(value):
-        if accepts_zero(question) and isinstance(value, dict):
-            return []
-        if isinstance(question, Allocation) and question.total is not None and question.required:
-            # the precise problem, in the words of the live counter: nothing is shared out yet
-            unit = question.unit or texts.allocation_unit
-            left = texts.numbers.amount(question.total)
-            return [texts.allocation_left.format(left=left, unit=unit)]
-        return [texts.required] if question.required else []
-    if isinstance(question, MultipleChoice) and isinstance(value, list):
-        if len(value) < question.min_selections:
-            return [texts.select_at_least.format(n=question.min_selections)]
-        if question.max_selections is not None and len(value) > question.max_selections:
-            return [texts.select_at_most.format(n=question.max_selections)]
-    if isinstance(question, Allocation) and question.total is not None:
-        total = allocation_total(value)
-        unit = question.unit or texts.allocation_unit
-        if total < question.total:
-            return [
-                texts.allocation_left.format(
-                    left=texts.numbers.amount(question.total - total), unit=unit
-                )
-            ]
-        if total > question.total:
-            return [
-                texts.allocation_over.format(
-                    over=texts.numbers.amount(total - question.total), unit=unit
-                )
-            ]
-    if (
-        isinstance(question, TextQuestion)
-        and isinstance(value, str)
-        and len(value) > question.max_length
-    ):
-        length, limit = len(value), question.max_length
-        numbers = texts.numbers
-        return [
-            texts.too_long.format(
-                length=numbers.format_number(length, ","), max=numbers.format_number(limit, ",")
-            )
-        ]
-    if isinstance(question, ChoiceMatrix) and question.required and isinstance(value, dict):
-        missing = [r for r in row_options(questionnaire, question, answers) if r not in value]
-        if missing:
-            return [texts.required]
-    return []
+    return type_of(question).problems(questionnaire, question, answers.get(question.id), answers)
 
 
 def page_problems(
@@ -199,16 +101,6 @@ def clean(questionnaire: Questionnaire, answers: Answers) -> dict[str, Any]:
     return result
 
 
-def amount_text(questionnaire: Questionnaire, question: Question, value: float) -> str:
-    """An amount of an answer as a person reads it: money (``role: money``) with the
-    questionnaire's currency, anything else as a plain amount, both in its number
-    conventions."""
-    numbers = questionnaire.texts.numbers
-    if isinstance(question, Allocation) and question.role == "money" and numbers.currency:
-        return numbers.money(value, ",.0f" if float(value).is_integer() else ",.2f")
-    return numbers.amount(value)
-
-
 def display(questionnaire: Questionnaire, question: Question, value: Any) -> str:
     """An answer as one line of plain text (exports, compact lists)."""
     return "; ".join(display_lines(questionnaire, question, value))
@@ -217,36 +109,24 @@ def display(questionnaire: Questionnaire, question: Question, value: Any) -> str
 def display_lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[str]:
     """An answer as plain-text lines: one per part of a list, allocation or matrix answer.
 
-    Used by the review page and the PDF, where "8 hours" under each channel reads better
-    than one long sentence. A stored value of an unexpected shape (saved under an older
-    version of the questionnaire) is shown as it is rather than breaking the page.
+    Used by the review page and the PDF, where "8 hours" under each place reads better than
+    one long sentence. A stored value of an unexpected shape (saved under an older version
+    of the questionnaire) is shown as it is rather than breaking the page.
     """
-    if accepts_zero(question) and isinstance(value, dict) and not is_answered(value):
-        unit = f" {question.unit}" if isinstance(question, Allocation) and question.unit else ""
-        return [f"{amount_text(questionnaire, question, 0)}{unit}"]
-    if not is_answered(value):
-        return [questionnaire.texts.not_answered]
-    labels = {o.id: o.label for o in questionnaire.choices(question)}
-    numbers = questionnaire.texts.numbers
-    if isinstance(question, Likert):
-        if value == "na":
-            return [question.not_applicable or "n/a"]
-        if isinstance(value, int) and 0 <= value < len(question.points):
-            return [question.points[value]]
-    elif isinstance(question, Allocation) and isinstance(value, dict):
-        unit = f" {question.unit}" if question.unit else ""
-        return [
-            f"{labels.get(k, k)}: {amount_text(questionnaire, question, v)}{unit}"
-            for k, v in value.items()
-            if isinstance(v, int | float) and v
-        ]
-    elif isinstance(question, Ranking) and isinstance(value, list):
-        return [f"{i}. {labels.get(v, v)}" for i, v in enumerate(value, start=1)]
-    elif isinstance(question, ChoiceMatrix) and isinstance(value, dict):
-        columns = {c.id: c.label for c in question.columns}
-        return [f"{labels.get(r, r)}: {columns.get(c, c)}" for r, c in value.items()]
-    elif isinstance(question, NumberQuestion) and isinstance(value, int | float):
-        return [f"{numbers.amount(float(value))}{' ' + question.unit if question.unit else ''}"]
-    if isinstance(value, list):
-        return [labels.get(v, v) if isinstance(v, str) else str(v) for v in value]
-    return [labels.get(value, str(value)) if isinstance(value, str) else str(value)]
+    return type_of(question).lines(questionnaire, question, value)
+
+
+def value_problems(questionnaire: Questionnaire, given: Answers) -> list[str]:
+    """Where answers from outside the app's own widgets (a file) do not fit their questions,
+    as ``answers.QUESTION[.PART]: what`` lines, e.g. ``answers.hours.meetups: must be a
+    number, not text``. Answers to questions the questionnaire does not have, and ``null``
+    (not answered), are not looked at."""
+    found = []
+    for question in questionnaire.questions:
+        value = given.get(question.id)
+        if value is None:
+            continue
+        for where, what in type_of(question).check(questionnaire, question, value):
+            path = ".".join(part for part in ("answers", question.id, where) if part)
+            found.append(f"{path}: {what}")
+    return found

@@ -52,7 +52,8 @@ old name of ``served``, kept for the rule language and the JSON.)
 share of hours in channels that serve ``g`` (0 before hours are given).
 
 *Obligations*: channels whose answer in the ``role: motive`` matrix is the column ``should``
-(only rows the matrix shows count, see ``answers.row_options``). *Brought nothing*: channels
+(only rows the matrix shows count, see ``question_types.choice_matrix.row_options``).
+*Brought nothing*: channels
 whose answer in the ``role: outcomes`` matrix is a "nothing" column (id ``nothing`` or
 starting with ``nothing_``); every other answer is an *outcome*.
 
@@ -80,6 +81,7 @@ from numpy.typing import NDArray
 
 from netclarity import answers as answers_module
 from netclarity import first_step as first_step_module
+from netclarity.question_types import choice_matrix
 from netclarity.questionnaire import Allocation, ChoiceMatrix, Questionnaire
 from netclarity.rules import NotAvailable
 
@@ -541,7 +543,7 @@ def _matrix(
     value = given.get(question.id)
     if not answers_module.is_answered(value) or not isinstance(value, dict):
         return None
-    rows = answers_module.row_options(questionnaire, question, given)
+    rows = choice_matrix.row_options(questionnaire, question, given)
     columns = {c.id for c in question.columns}
     chosen = {r: value[r] for r in rows if value.get(r) in columns}
     return chosen or None

@@ -17,27 +17,13 @@ result says when the cap was reached, because findings are then no longer certai
 
 from __future__ import annotations
 
-import itertools
-import math
 import random
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from netclarity import answers
-from netclarity.questionnaire import (
-    Allocation,
-    ChoiceMatrix,
-    Condition,
-    Likert,
-    MultipleChoice,
-    NumberQuestion,
-    Question,
-    Questionnaire,
-    Ranking,
-    TextQuestion,
-    WithOptions,
-)
+from netclarity.question_types import choice_matrix, type_of
+from netclarity.questionnaire import ChoiceMatrix, Condition, Question, Questionnaire
 
 DataPath = tuple[str | int, ...]
 Situation = dict[str, Any]
@@ -46,10 +32,6 @@ MAX_SITUATIONS = 10_000
 """Distinct situations carried at once; real questionnaires need a few dozen."""
 
 UNCERTAIN = "(not certain: there were too many combinations of answers to try them all)"
-
-MAX_NAMED_OPTIONS = 6
-"""Options named in conditions on one multiple choice question whose every combination is
-tried (2**6 = 64 answers); beyond this, each named option alone and all of them are tried."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +68,7 @@ def walk(questionnaire: Questionnaire, max_situations: int = MAX_SITUATIONS) -> 
             visible = answers.is_visible(question, situation)
             if visible:
                 shown.add(question.id)
-                if isinstance(question, ChoiceMatrix) and answers.row_options(
+                if isinstance(question, ChoiceMatrix) and choice_matrix.row_options(
                     questionnaire, question, situation
                 ):
                     with_rows.add(question.id)
@@ -174,19 +156,6 @@ def _spread_out(situations: list[Situation], count: int) -> list[Situation]:
 # --- the answers that matter ---------------------------------------------------------------
 
 
-def _named(conditions: list[Condition]) -> list[Any]:
-    """Every value a condition compares an answer with (not the thresholds)."""
-    named: list[Any] = []
-    for c in conditions:
-        named += [v for v in (c.equals, c.not_equals, c.includes) if v is not None]
-        named += c.in_ or []
-    return named
-
-
-def _thresholds(conditions: list[Condition]) -> list[float]:
-    return [t for c in conditions for t in (c.greater_than, c.less_than) if t is not None]
-
-
 def _answers_to(
     questionnaire: Questionnaire,
     question: Question,
@@ -195,95 +164,7 @@ def _answers_to(
 ) -> list[Any]:
     """Answers to ``question`` that its later conditions can tell apart, all of them valid."""
     conditions = looked_at.get(question.id, [])
-    ids = [o.id for o in questionnaire.choices(question)]
-    if isinstance(question, MultipleChoice):
-        return _selections(question, ids, _named(conditions))
-    if isinstance(question, Ranking):
-        return [ids]
-    if isinstance(question, WithOptions) and not isinstance(question, Allocation):
-        named = [i for i in ids if i in _named(conditions)]
-        return named + [i for i in ids if i not in named][:1]
-    if isinstance(question, Likert):
-        return [*range(len(question.points)), *(["na"] if question.not_applicable else [])]
-    if isinstance(question, NumberQuestion):
-        grid = question.type == "slider"
-        return _numbers(question.min, question.max, question.step, conditions, grid)
-    if isinstance(question, Allocation):
-        return _allocations(question, ids, conditions)
-    if isinstance(question, ChoiceMatrix):
-        rows = answers.row_options(questionnaire, question, situation)
-        return [{rows[0]: question.columns[0].id}] if rows else []
-    assert isinstance(question, TextQuestion)
-    texts = [v for v in dict.fromkeys(_named(conditions)) if isinstance(v, str) and v.strip()]
-    return [*texts, "x" * (max(map(len, texts), default=0) + 1)]  # and one unlike them all
-
-
-def _selections(question: MultipleChoice, ids: list[str], named: list[Any]) -> list[Any]:
-    """Sets of options: every combination of the named ones (or each alone and all
-    together, when many are named), and one of only unnamed ones, each padded with
-    unnamed options up to ``min_selections`` and dropped when over ``max_selections``."""
-    tested = [i for i in ids if i in named]
-    others = [i for i in ids if i not in tested]
-    if len(tested) <= MAX_NAMED_OPTIONS:
-        groups: Iterable[tuple[str, ...]] = itertools.chain.from_iterable(
-            itertools.combinations(tested, size) for size in range(len(tested) + 1)
-        )
-    else:
-        groups = [(), *((i,) for i in tested), tuple(tested)]
-    found: list[list[str]] = []
-    for group in groups:
-        chosen = set(group) | set(others[: max(0, question.min_selections - len(group))])
-        if not group and not chosen:
-            chosen = set(others[:1])
-        selection = [i for i in ids if i in chosen]
-        most = question.max_selections or len(ids)
-        if (
-            selection
-            and selection not in found
-            and question.min_selections <= len(selection) <= most
-        ):
-            found.append(selection)
-    return found
-
-
-def _numbers(
-    low: float, high: float, step: float, conditions: list[Condition], grid: bool
-) -> list[float]:
-    """The ends of the range, each threshold with the steps either side of it, and each
-    value named by an ``equals``/``in`` that a respondent can enter."""
-    values = {low, high}
-    for threshold in _thresholds(conditions):
-        below = low + math.floor((threshold - low) / step) * step
-        values.update(below + k * step for k in (-1, 0, 1))
-    for named in _named(conditions):
-        if isinstance(named, int | float) and not isinstance(named, bool):
-            on_grid = math.isclose((named - low) / step, round((named - low) / step))
-            if on_grid or not grid:
-                values.add(float(named))
-    return sorted(round(v, 9) for v in values if low <= v <= high)
-
-
-def _allocations(question: Allocation, ids: list[str], conditions: list[Condition]) -> list[Any]:
-    """Allocations whose totals are the ones that matter: the fixed ``total`` of a constant
-    sum, or for free amounts the totals around each threshold (zero means unanswered)."""
-    most = question.max_each * len(ids)
-    if question.total is not None:
-        totals = [question.total] if question.total <= most else []
-    else:
-        totals = [t for t in _numbers(0, most, question.step, conditions, grid=True) if t > 0]
-    return [_spread(total, ids, question.max_each) for total in totals]
-
-
-def _spread(total: float, ids: list[str], max_each: float) -> dict[str, float]:
-    """``total`` given to the options in order, each up to ``max_each``."""
-    amounts: dict[str, float] = {}
-    left = total
-    for option in ids:
-        if left <= 0:
-            break
-        amounts[option] = min(left, max_each)
-        left -= amounts[option]
-    return amounts
+    return type_of(question).samples(questionnaire, question, conditions, situation)
 
 
 # --- findings --------------------------------------------------------------------------------
@@ -325,19 +206,6 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-def _answers_hint(questionnaire: Questionnaire, question: Question) -> str:
-    """What answers the question can give, to show why a test on it never passes."""
-    if isinstance(question, NumberQuestion):
-        return f"; its answers go from {question.min:g} to {question.max:g}"
-    if isinstance(question, Likert):
-        return f"; its answers are the points' positions, 0 to {len(question.points) - 1}"
-    if isinstance(question, Allocation) and question.total is not None:
-        return f"; its answers always add up to {question.total:g}"
-    if isinstance(question, WithOptions) and not isinstance(question, Allocation):
-        return f"; its options are {', '.join(o.id for o in questionnaire.choices(question))}"
-    return ""
-
-
 def _never_shown(
     questionnaire: Questionnaire, shown: set[str], held: set[tuple[str, int]]
 ) -> list[Finding]:
@@ -362,7 +230,7 @@ def _never_shown(
         else:
             reason = (
                 f"no answer to '{subject.id}' makes {_as_written(condition)} hold"
-                f"{_answers_hint(questionnaire, subject)}"
+                f"{type_of(subject).hint(questionnaire, subject)}"
             )
         findings.append(Finding(path, f"{head}: {reason}"))
     return findings

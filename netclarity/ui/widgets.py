@@ -18,6 +18,8 @@ from typing import Any
 import streamlit as st
 
 from netclarity import answers as answer_rules
+from netclarity.question_types import allocation as allocation_type
+from netclarity.question_types import choice_matrix as choice_matrix_type
 from netclarity.questionnaire import (
     Allocation,
     ChoiceMatrix,
@@ -216,7 +218,7 @@ def _allocation_counter(
     total = sum(shown.values())
 
     def number(value: float) -> str:
-        return answer_rules.amount_text(questionnaire, question, value)
+        return allocation_type.amount_text(questionnaire, question, value)
 
     with st.container(key=f"total-{question.id}"):
         if question.total is None:
@@ -274,7 +276,7 @@ def choice_matrix(
     saved = _mapping(answers.get(question.id))
     _heading(questionnaire, question)
     values: dict[str, str] = {}
-    for row_id in answer_rules.row_options(questionnaire, question, answers):
+    for row_id in choice_matrix_type.row_options(questionnaire, question, answers):
         key = _key(question.id, row_id)
         _seed(key, _one_of(saved.get(row_id), columns))
         with st.container(key=f"scale-{question.id}-{row_id}"):  # a row of cells (ui/style.py)
@@ -342,7 +344,7 @@ def render(
         if isinstance(question, Allocation):
             _allocation_counter(questionnaire, question, shown, alarm=check)
         stored = answers.get(question.id)
-        zero_given = stored is None and answer_rules.accepts_zero(question)
+        zero_given = stored is None and allocation_type.accepts_zero(question)
         if shown != stored and (
             answer_rules.is_answered(shown) or answer_rules.is_answered(stored) or zero_given
         ):

@@ -29,15 +29,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from netclarity import answers as answers_module
-from netclarity.questionnaire import (
-    Allocation,
-    ChoiceMatrix,
-    Likert,
-    NumberQuestion,
-    Question,
-    Questionnaire,
-    TextQuestion,
-)
+from netclarity.question_types import type_of
+from netclarity.questionnaire import Question, Questionnaire
 from netclarity.store.database import Database
 from netclarity.workshop.data import Participant, load_participants
 from netclarity.workshop.snapshot import published_rounds
@@ -54,7 +47,7 @@ def neutralise(text: str) -> str:
 def header(questionnaire: Questionnaire) -> list[str]:
     columns = ["participant"]
     for question in questionnaire.questions:
-        parts = _parts(questionnaire, question)
+        parts = type_of(question).columns(questionnaire, question)
         columns += [f"{question.id}.{part}" for part in parts] if parts else [question.id]
     return columns
 
@@ -81,46 +74,14 @@ def csv_bytes(questionnaire: Questionnaire, participants: Sequence[Participant])
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _parts(questionnaire: Questionnaire, question: Question) -> list[str]:
-    """The option (allocation) or row (matrix) ids that get a column each."""
-    if isinstance(question, Allocation | ChoiceMatrix):
-        return [o.id for o in questionnaire.choices(question)]
-    return []
-
-
 def _cells(questionnaire: Questionnaire, question: Question, value: Any) -> list[str]:
-    labels = {o.id: o.label for o in questionnaire.choices(question)}
-    if isinstance(question, Allocation):
-        amounts = value if isinstance(value, dict) else {}
-        return [_number(amounts.get(option)) for option in labels]
-    if isinstance(question, ChoiceMatrix):
-        chosen = value if isinstance(value, dict) else {}
-        columns = {c.id: c.label for c in question.columns}
-        cells = [chosen.get(row) for row in labels]
-        return [_text(columns.get(c, c) if isinstance(c, str) else c) for c in cells]
-    if not answers_module.is_answered(value):
-        return [""]
-    if isinstance(question, NumberQuestion):
-        return [_number(value)]
-    if isinstance(question, Likert):
-        if value == "na":
-            return [_text(question.not_applicable)]
-        if isinstance(value, int) and 0 <= value < len(question.points):
-            return [_text(question.points[value])]
-    if isinstance(question, TextQuestion):
-        return [_text(value)]
-    if isinstance(value, list):
-        return [_text("; ".join(str(labels.get(v, v)) for v in value))]
-    return [_text(labels.get(value, value) if isinstance(value, str) else value)]
+    return [_cell(v) for v in type_of(question).cells(questionnaire, question, value)]
 
 
-def _number(value: Any) -> str:
+def _cell(value: Any) -> str:
+    """A number the export writes as a number; anything else as text, neutralised."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return f"{value:.15g}"
-    return _text(value)
-
-
-def _text(value: Any) -> str:
     return "" if value is None else neutralise(str(value))
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from netclarity import answers
 from netclarity.loader import load_file
+from netclarity.question_types import choice_matrix
 from netclarity.questionnaire import ChoiceMatrix, Condition, Questionnaire
 from tests.support.every_type import EVERY_TYPE
 
@@ -133,17 +134,17 @@ def matrix(lunch: Questionnaire) -> ChoiceMatrix:
 def test_matrix_rows_are_the_channels_given_time(lunch: Questionnaire) -> None:
     given = {"time": {"canteen": 0, "video": 30}}
 
-    assert answers.row_options(lunch, matrix(lunch), given) == ["video"]
+    assert choice_matrix.row_options(lunch, matrix(lunch), given) == ["video"]
 
 
 def test_matrix_rows_are_none_before_the_allocation_is_answered(lunch: Questionnaire) -> None:
-    assert answers.row_options(lunch, matrix(lunch), {}) == []
+    assert choice_matrix.row_options(lunch, matrix(lunch), {}) == []
 
 
 def test_a_matrix_without_a_filter_shows_every_row(lunch: Questionnaire) -> None:
     unfiltered = matrix(lunch).model_copy(update={"only_rows_used_in": None})
 
-    assert answers.row_options(lunch, unfiltered, {}) == ["canteen", "video"]
+    assert choice_matrix.row_options(lunch, unfiltered, {}) == ["canteen", "video"]
 
 
 # --- problems ----------------------------------------------------------------------------

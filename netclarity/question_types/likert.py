@@ -1,0 +1,74 @@
+"""``likert``: one point of a scale, stored as its position (``0`` = the first label), or
+``"na"`` when the question offers "does not apply"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from netclarity.question_types import base
+from netclarity.questionnaire import Condition, Likert, Question, Questionnaire
+
+NOT_APPLICABLE = "na"
+
+
+def check(questionnaire: Questionnaire, question: Question, value: Any) -> list[base.Issue]:
+    assert isinstance(question, Likert)
+    if value == NOT_APPLICABLE and question.not_applicable is not None:
+        return []
+    last = len(question.points) - 1
+    if isinstance(value, bool) or not isinstance(value, int):
+        extra = f' or "{NOT_APPLICABLE}"' if question.not_applicable is not None else ""
+        return [("", f"must be a point's position, 0 to {last}{extra}, not {base.kind(value)}")]
+    return base.number_issue(value, 0, last)
+
+
+def problems(
+    questionnaire: Questionnaire, question: Question, value: Any, answers: base.Answers
+) -> list[str]:
+    return [] if base.is_answered(value) else base.required(questionnaire, question)
+
+
+def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[str]:
+    assert isinstance(question, Likert)
+    if not base.is_answered(value):
+        return base.not_answered(questionnaire)
+    return [_label(question, value)]
+
+
+def _label(question: Likert, value: Any) -> str:
+    if value == NOT_APPLICABLE:
+        return question.not_applicable or "n/a"
+    if isinstance(value, int) and 0 <= value < len(question.points):
+        return question.points[value]
+    return str(value)
+
+
+def columns(questionnaire: Questionnaire, question: Question) -> list[str]:
+    return []
+
+
+def cells(questionnaire: Questionnaire, question: Question, value: Any) -> list[Any]:
+    """The chosen point's label."""
+    assert isinstance(question, Likert)
+    if not base.is_answered(value):
+        return [""]
+    return [_label(question, value)]
+
+
+def samples(
+    questionnaire: Questionnaire,
+    question: Question,
+    conditions: Sequence[Condition],
+    situation: base.Answers,
+) -> list[Any]:
+    assert isinstance(question, Likert)
+    return [*range(len(question.points)), *([NOT_APPLICABLE] if question.not_applicable else [])]
+
+
+def hint(questionnaire: Questionnaire, question: Question) -> str:
+    assert isinstance(question, Likert)
+    return f"; its answers are the points' positions, 0 to {len(question.points) - 1}"
+
+
+TYPE = base.QuestionType(("likert",), check, problems, lines, columns, cells, samples, hint)

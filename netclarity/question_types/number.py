@@ -1,0 +1,59 @@
+"""``number`` (typed in) and ``slider``: a number from ``min`` to ``max``, stored as it is."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from netclarity.question_types import base, sampling
+from netclarity.questionnaire import Condition, NumberQuestion, Question, Questionnaire
+
+
+def check(questionnaire: Questionnaire, question: Question, value: Any) -> list[base.Issue]:
+    assert isinstance(question, NumberQuestion)
+    return base.number_issue(value, question.min, question.max)
+
+
+def problems(
+    questionnaire: Questionnaire, question: Question, value: Any, answers: base.Answers
+) -> list[str]:
+    return [] if base.is_answered(value) else base.required(questionnaire, question)
+
+
+def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[str]:
+    assert isinstance(question, NumberQuestion)
+    if not base.is_answered(value):
+        return base.not_answered(questionnaire)
+    if not base.is_number(value):
+        return [str(value)]
+    unit = f" {question.unit}" if question.unit else ""
+    return [f"{questionnaire.texts.numbers.amount(float(value))}{unit}"]
+
+
+def columns(questionnaire: Questionnaire, question: Question) -> list[str]:
+    return []
+
+
+def cells(questionnaire: Questionnaire, question: Question, value: Any) -> list[Any]:
+    return [value if base.is_answered(value) else ""]
+
+
+def samples(
+    questionnaire: Questionnaire,
+    question: Question,
+    conditions: Sequence[Condition],
+    situation: base.Answers,
+) -> list[Any]:
+    assert isinstance(question, NumberQuestion)
+    grid = question.type == "slider"
+    return sampling.numbers(question.min, question.max, question.step, conditions, grid)
+
+
+def hint(questionnaire: Questionnaire, question: Question) -> str:
+    assert isinstance(question, NumberQuestion)
+    return f"; its answers go from {question.min:g} to {question.max:g}"
+
+
+TYPE = base.QuestionType(
+    ("number", "slider"), check, problems, lines, columns, cells, samples, hint
+)

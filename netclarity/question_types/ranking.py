@@ -1,0 +1,58 @@
+"""``ranking``: the options in order of importance, stored as their ids, first = most
+important (``["clients", "learning", ...]``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from netclarity.question_types import base, sampling
+from netclarity.questionnaire import Condition, Question, Questionnaire
+
+
+def check(questionnaire: Questionnaire, question: Question, value: Any) -> list[base.Issue]:
+    return base.list_of(value, base.option_ids(questionnaire, question))
+
+
+def problems(
+    questionnaire: Questionnaire, question: Question, value: Any, answers: base.Answers
+) -> list[str]:
+    return [] if base.is_answered(value) else base.required(questionnaire, question)
+
+
+def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[str]:
+    if not base.is_answered(value):
+        return base.not_answered(questionnaire)
+    labels = base.labels(questionnaire, question)
+    if not isinstance(value, list):
+        return [base.label_of(labels, value)]
+    return [f"{i}. {base.label_of(labels, v)}" for i, v in enumerate(value, start=1)]
+
+
+def columns(questionnaire: Questionnaire, question: Question) -> list[str]:
+    return []
+
+
+def cells(questionnaire: Questionnaire, question: Question, value: Any) -> list[Any]:
+    """The labels in order, in one cell, joined with ``"; "``."""
+    if not base.is_answered(value):
+        return [""]
+    labels = base.labels(questionnaire, question)
+    return ["; ".join(base.label_of(labels, v) for v in base.as_list(value))]
+
+
+def samples(
+    questionnaire: Questionnaire,
+    question: Question,
+    conditions: Sequence[Condition],
+    situation: base.Answers,
+) -> list[Any]:
+    """The order offered: no condition can look inside a ranking."""
+    return [base.option_ids(questionnaire, question)]
+
+
+def hint(questionnaire: Questionnaire, question: Question) -> str:
+    return sampling.options_hint(base.option_ids(questionnaire, question))
+
+
+TYPE = base.QuestionType(("ranking",), check, problems, lines, columns, cells, samples, hint)
