@@ -11,24 +11,30 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
-    """One thing wrong in one file, at one line (1-based)."""
+    """One thing wrong in one file, at one line (1-based), or in the file as a whole
+    (``None``: JSON files, whose problems are named by their place in the data)."""
 
     file: str
-    line: int
+    line: int | None
     message: str
 
     def __str__(self) -> str:
         """One line, always: a message quoting the file's text must not break the format."""
-        return f"{self.file}:{self.line}: {' '.join(self.message.splitlines())}"
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {' '.join(self.message.splitlines())}"
+
+    def sort_key(self) -> tuple[str, int, str]:
+        """By file, then line (a whole-file problem first), then message."""
+        return (self.file, self.line or 0, self.message)
 
 
 class QuestionnaireError(Exception):
     """A questionnaire file failed to load; ``problems`` lists everything wrong with it."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(set(problems))
+        self.problems = sorted(set(problems), key=Problem.sort_key)
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @property

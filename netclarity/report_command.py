@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     name = display_path(args.answers)
     try:
         response, questionnaire = command_input.response_and_questionnaire(
-            args.answers, args.questionnaire
+            args.answers, args.questionnaire, args.round
         )
     except QuestionnaireError as exc:
         return fail(*exc.problems)

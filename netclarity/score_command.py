@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         response, questionnaire = command_input.response_and_questionnaire(
-            args.answers, args.questionnaire
+            args.answers, args.questionnaire, args.round
         )
     except QuestionnaireError as exc:
         return command_input.fail(*exc.problems)

@@ -12,9 +12,10 @@ import threading
 import time
 from pathlib import Path
 
+from netclarity import response_file
 from netclarity.loader import load_directory
+from netclarity.response_file import MAX_BYTES as MAX_UPLOAD_BYTES
 from netclarity.store import Store
-from netclarity.ui.mydata import MAX_UPLOAD_BYTES, known_only, parse_upload
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "questions"
 ENTRY = len('"k000000":1,')
@@ -40,9 +41,9 @@ def test_a_save_waits_under_a_second_while_the_largest_allowed_file_imports(
     imported: list[str] = []
 
     def import_file() -> None:
-        responses = known_only(parse_upload(data), catalogue)
-        assert responses is not None
-        imported.append(store.import_responses(responses))
+        (response,) = response_file.parse(data)
+        fitted = response_file.fit(response, catalogue.get(response.questionnaire))
+        imported.append(store.import_responses([fitted.response]))
 
     importer = threading.Thread(target=import_file)
     waits = []
