@@ -20,6 +20,9 @@ ROLE_SOURCES = {"goals": "goals", "mix": "channels", "money": "channels"}
 SOURCES = ("goals", "channels")
 LIST_ANSWERS = ("multiple_choice", "ranking")
 NUMBER_ANSWERS = ("likert", "number", "slider", "allocation")
+RESERVED_QUESTION_IDS = {"plan": "the person's plan"}
+"""Keys the store keeps beside the answers (``netclarity.store.schema.PLAN_KEY``): a
+question with such an id would overwrite them, or be overwritten."""
 
 
 def _items(raw: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
@@ -77,6 +80,15 @@ def check(raw: dict[str, Any], line_of: LineOf) -> list[Finding]:
         findings += _duplicates(_listed(raw, key), what, line_of)
     questions = _questions(raw)
     findings += _duplicates(questions, "question", line_of)
+    findings += [
+        (
+            (*path, "id"),
+            f"'{q['id']}' is kept for {RESERVED_QUESTION_IDS[q['id']]}: "
+            "give the question another id",
+        )
+        for path, q in questions
+        if isinstance(q.get("id"), str) and q["id"] in RESERVED_QUESTION_IDS
+    ]
     findings += _check_fit(raw, goals, channels)
     findings += _check_questions(questions, goals, channels, line_of)
     findings += _check_insights(raw, goals, channels, {str(q.get("id")) for _, q in questions})

@@ -229,3 +229,12 @@ def test_only_rows_used_in_an_allocation_over_other_options() -> None:
         "every_type.yaml:84: question 'feeling'.only_rows_used_in: 'why' must be an "
         "allocation with 'of: channels', like these rows"
     ]
+
+
+def test_the_plans_own_key_is_not_a_question_id() -> None:
+    """The plan is stored beside the answers under ``plan``: a question of that id would
+    overwrite it, so the file is refused with the reason and the fix."""
+    assert problems_after("      - id: vote\n", "      - id: plan\n") == [
+        "every_type.yaml:89: question 'plan'.id: 'plan' is kept for the person's plan: give "
+        "the question another id"
+    ]
