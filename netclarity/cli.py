@@ -26,6 +26,8 @@ Adding a command (``score``, ``report``, ``export``, ...) takes a few lines:
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -91,4 +93,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed
         return exc.code if isinstance(exc.code, int) else 2
     command: Command = args.command_to_run
-    return command.module.run(args)
+    try:
+        status = command.module.run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (``score F | head``): that is its choice, not an error worth a
+        # traceback. Point stdout at nothing so that Python's own flush at exit is quiet too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    return status

@@ -14,11 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from netclarity import loader, walk
+from netclarity import config, loader, walk
 from netclarity.problems import Problem, QuestionnaireError, display_path
 from netclarity.questionnaire import Questionnaire
-
-DEFAULT_FOLDER = Path("questions")
 
 
 def _existing(text: str) -> Path:
@@ -34,7 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="*",
         type=_existing,
         metavar="PATH",
-        help="questionnaire files, or folders of *.yaml/*.yml files (default: questions/)",
+        help="questionnaire files, or folders of *.yaml/*.yml files "
+        "(default: the questions folder, questions/ or NETCLARITY_QUESTIONS)",
     )
     parser.add_argument(
         "--walk",
@@ -108,7 +107,7 @@ def walk_report(path: Path) -> tuple[list[str], list[str]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    files, empty = files_in(args.paths or [DEFAULT_FOLDER])
+    files, empty = files_in(args.paths or [config.questions_dir()])
     for line in empty:
         print(line, file=sys.stderr)
     errors: dict[str, QuestionnaireError] = {}

@@ -20,10 +20,12 @@ OK_LUNCH = "OK questions/lunch.yaml (Team lunch planner, 3 pages, 12 questions)\
 
 @pytest.fixture
 def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A project folder with questions/lunch.yaml, as the working directory."""
+    """A folder with questions/lunch.yaml, as the working directory, and the app's
+    questions folder (``NETCLARITY_QUESTIONS``)."""
     (tmp_path / "questions").mkdir()
     shutil.copy(EVERY_TYPE, tmp_path / "questions" / "lunch.yaml")
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NETCLARITY_QUESTIONS", "questions")
     return tmp_path
 
 
