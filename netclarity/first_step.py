@@ -25,7 +25,7 @@ a property the tests check:
   person already uses, best first, then new places, best first. Each takes at most as many
   hours as it has now, and at least ``TRIAL_HOURS``: an existing habit grows, at most
   doubling, and a place not used yet gets a trial. When the person has nothing to build on
-  (``foundation`` below ``BUILD_ON`` hours), the best new places take what the step moves,
+  (``foundation`` below ``BUILD_ON`` hours), the best places take what the step moves,
   without that limit.
 * An hour only moves to a place at least nearly as good for the person's goals: hours from a
   duty or nothing-yet place to one at most ``SLACK`` (of the best place's value) worse, and
@@ -52,8 +52,8 @@ from typing import Literal
 
 MOST_PLACES = 3
 """A first step takes hours from at most this many places and puts them into at most this
-many: the ones with the most to give (duty and nothing-yet places first) and the best
-receivers. A step that touches every place in the diary is a reshuffle, not a step."""
+many: the ones with the most to give (duty and nothing-yet places first among equals) and
+the best receivers. A step that touches every place in the diary is a reshuffle, not a step."""
 STARTER_HOURS = 2.0
 """Hours a month in each of the two places of a starter plan."""
 TRIAL_HOURS = 2.0
@@ -150,9 +150,11 @@ def suggest(places: Sequence[Place], step: float = 0.5) -> FirstStep:
     moves: list[Move] = []
     room = {p.id: capacity for p, capacity in receivers}
     reasons: dict[str, tuple[Reason, ...]] = {}
+    # the places with the most to give, whatever they are: a duty place too small to give
+    # even one step must not crowd out a large place that serves the goals poorly
     givers = sorted(
-        (p for p in places if _share_taken(p) > 0),
-        key=lambda p: (not p.questionable, -p.hours * _share_taken(p)),
+        (p for p in places if _floor(p.hours * _share_taken(p), step) > 0),
+        key=lambda p: (-_floor(p.hours * _share_taken(p), step), not p.questionable),
     )[:MOST_PLACES]
     for donor in sorted(givers, key=lambda p: (not p.questionable, p.value)):
         wanted = _floor(donor.hours * _share_taken(donor), step)
@@ -214,23 +216,18 @@ def _receivers(places: Sequence[Place]) -> list[tuple[Place, float]]:
     """The places that may take hours, each with the most it may take: first the places in
     use, best first, then new ones, best first.
 
-    A new place gets ``TRIAL_HOURS``; while the person has less than ``BUILD_ON`` hours to
-    build on, it may also take what those few hours cannot, smoothly less as they grow.
+    A place may double its hours and take at least ``TRIAL_HOURS`` (a new place: a trial);
+    while the person has less than ``BUILD_ON`` hours to build on, it may also take what those
+    few hours cannot, smoothly less as they grow. A place used for half an hour counts the same
+    as an unused one, so starting to use it never shuts it out of the step.
     """
     strength = {p.id: _strength(p) for p in places}
     candidates = [p for p in places if strength[p.id] > 0]
     ranked = sorted(candidates, key=lambda p: (p.hours <= 0, -p.value, places.index(p)))
     unbuilt = 1.0 - _clamp(foundation(places) / BUILD_ON)
     everything = sum(p.hours for p in places)
-    return [
-        (
-            p,
-            max(p.hours, TRIAL_HOURS) * strength[p.id]
-            if p.hours > 0
-            else (TRIAL_HOURS + unbuilt * everything) * strength[p.id],
-        )
-        for p in ranked
-    ]
+    least = TRIAL_HOURS + unbuilt * everything
+    return [(p, max(p.hours, least) * strength[p.id]) for p in ranked]
 
 
 def _strength(place: Place) -> float:

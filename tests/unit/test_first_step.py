@@ -94,3 +94,29 @@ def test_no_hours_get_a_starter_plan_in_the_two_best_places() -> None:
     step = suggest([Place("a", 0, 0.5), Place("b", 0, 1.0), Place("c", 0, 0.8), Place("d", 0, 0)])
     assert step.kind == "starter"
     assert step.hours == {"a": 0.0, "b": 2.0, "c": 2.0, "d": 0.0}
+
+
+def test_duty_places_too_small_to_give_half_an_hour_leave_room_for_the_real_giver() -> None:
+    """Three half-hour duty places would each give a quarter (0.125 h, nothing once rounded);
+    the 12 h place that does nothing for the goals gives half its hours (6 h), and it is one of
+    the three givers even though the duty places come first among equals. The best place is
+    new, and with nothing to build on it takes all 6 h."""
+    step = suggest(
+        [
+            Place("breakfast", 0.5, 0.7, should=True),
+            Place("gala", 0.5, 0.7, should=True),
+            Place("linkedin", 0.5, 0.7, should=True),
+            Place("calls", 12, 0.0),
+            Place("meetup", 0, 1.0),
+        ]
+    )
+    assert step.moves == (Move("calls", "meetup", 6.0, trial=True),)
+
+
+def test_a_good_place_used_for_half_an_hour_may_take_as_much_as_an_unused_one() -> None:
+    """With nothing to build on, the best place takes what moves (6 h of the 12 h that do
+    nothing for the goals) whether the person has never been there or went for half an
+    hour: starting to go must not shut it out of the step."""
+    for hours in (0.0, 0.5):
+        step = suggest([Place("calls", 12, 0.0), Place("meetup", hours, 1.0)])
+        assert step.moves == (Move("calls", "meetup", 6.0, trial=hours == 0),)
