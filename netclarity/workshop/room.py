@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -238,13 +237,6 @@ def summarise(
 # --- the pieces -------------------------------------------------------------------------
 
 
-def _number(value: Any) -> float:
-    """An allocated amount as ``scoring`` counts it: a positive finite number, else 0."""
-    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
-        return float(value) if value > 0 else 0.0
-    return 0.0
-
-
 def _amounts(
     given: Sequence[Mapping[str, Any]], question: Question | None, ids: Sequence[str]
 ) -> Floats:
@@ -261,7 +253,7 @@ def _amounts(
     if kinds <= {int, float}:
         amounts = np.array(rows, dtype=np.float64).reshape(len(given), len(ids))
         return np.where(np.isfinite(amounts) & (amounts > 0), amounts, 0.0)
-    return np.array([[_number(a) for a in row] for row in rows], dtype=np.float64).reshape(
+    return np.array([scoring.amounts(v, ids) for v in values], dtype=np.float64).reshape(
         len(given), len(ids)
     )
 
