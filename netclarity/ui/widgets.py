@@ -303,13 +303,19 @@ def text(questionnaire: Questionnaire, question: TextQuestion, answers: dict[str
     longer value — one imported from a file, or saved before a coach lowered the limit —
     without a word. Here the whole text stays visible and saved, with the ``too_long``
     message until the person shortens it.
+
+    An example answer is shown as text, not as the box's placeholder: a placeholder longer
+    than the box is cut on a phone and disappears at the first letter typed.
     """
     key = _key(question.id)
     saved = answers.get(question.id)
     _seed(key, saved if isinstance(saved, str) else "")
     widget = st.text_input if question.type == "short_text" else st.text_area
+    label = _heading(questionnaire, question)
+    if question.example:  # above the box: still in view when a phone's keyboard is open
+        st.caption(question.example)
     value = widget(
-        _heading(questionnaire, question),
+        label,
         key=key,
         placeholder=question.placeholder,
         **HIDDEN,
