@@ -15,8 +15,9 @@ container whose key names the move (``focus-problem-3``, ``focus-heading-4``). S
 an element whose key has not changed, so the script runs again only when a new move has been
 made, never while the person types or picks an option; drawn last, it runs once everything
 above it is on the page. If the person has already put focus somewhere else by the time it
-runs, it leaves it there. Questions and their messages carry the keyed classes it looks for
-(``question-…`` and ``problem-…``, see ``widgets.render``).
+runs, it leaves it there, and it scrolls only to bring what it focuses into view. Questions
+and their messages carry the keyed classes it looks for (``question-…`` and ``problem-…``, see
+``widgets.render``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ MOVE_FOCUS = """<script>
   const above = (element) =>
     marker.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING;
   const first = (selector) => [...document.querySelectorAll(selector)].find(above);
+  const show = (element, start) => {
+    const box = element.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) start.scrollIntoView({ block: "start" });
+  };
   const problem = /st-key-focus-problem-/.test(marker.className) &&
     first('[class*="st-key-problem-"]');
   if (problem) {
@@ -46,14 +51,14 @@ MOVE_FOCUS = """<script>
     const target = control || problem;
     if (!control) target.setAttribute("tabindex", "-1");
     target.focus({ preventScroll: true });
-    question.scrollIntoView({ block: "start" });
+    show(target, question);
     return;
   }
   const heading = first('[data-testid="stMain"] h1');
   if (!heading) return;
   heading.setAttribute("tabindex", "-1");
   heading.focus({ preventScroll: true });
-  heading.scrollIntoView({ block: "start" });
+  show(heading, heading);
 })();
 </script>"""
 
