@@ -226,10 +226,24 @@ class ChoiceMatrix(QuestionBase):
     )
 
 
+PLACEHOLDER_LENGTH = 30
+"""About what fits a text box on a 390 px phone with room to spare; a browser cuts the rest."""
+
+
 class TextQuestion(QuestionBase):
+    """A text box. An example answer goes in ``example``, shown whole above the box and still
+    there while the person types; ``placeholder`` is only a few words inside the empty box."""
+
     type: Literal["short_text", "long_text"]
     max_length: int = Field(2000, ge=1, le=100_000)
-    placeholder: Text | None = None
+    example: Text | None = Field(
+        None, description="an example answer, shown under the help text and above the box"
+    )
+    placeholder: Annotated[Text, Field(max_length=PLACEHOLDER_LENGTH)] | None = Field(
+        None,
+        description=f"a few words inside the empty box (at most {PLACEHOLDER_LENGTH} "
+        "characters: a phone cuts longer ones); write a longer example as 'example'",
+    )
 
 
 class Poll(WithOptions):

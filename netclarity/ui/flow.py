@@ -2,7 +2,8 @@
 
 The current page is part of the saved round, so a resume link returns the person to
 where they were. Next checks the page first (required answers, allocations that must add
-up) and shows the problems inline instead of moving on.
+up) and shows the problems inline instead of moving on, with keyboard focus on the first
+(``ui/focus.py``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import streamlit as st
 
 from netclarity import answers as answer_rules
 from netclarity.questionnaire import Page, Questionnaire, Ranking
-from netclarity.ui import checkin, context, resume, safe_text, saving, widgets
+from netclarity.ui import checkin, context, focus, resume, safe_text, saving, widgets
 
 QUESTIONS_PAGE = "pages/questions.py"
 REVIEW_PAGE = "pages/review.py"
@@ -27,6 +28,7 @@ def page_index(questionnaire: Questionnaire) -> int:
 
 def go_to(page: Page) -> None:
     st.session_state.pop("show_errors", None)
+    focus.moved()
     saving.set_page(page.id)
 
 
@@ -81,6 +83,7 @@ def questions_screen(session: context.Session) -> None:
         _accept_default_rankings(questionnaire, page)
         if answer_rules.page_problems(questionnaire, page, answers):
             st.session_state["show_errors"] = True
+            focus.moved(to_problem=True)
             st.rerun()
         if last:
             st.session_state.pop("show_errors", None)
@@ -88,6 +91,7 @@ def questions_screen(session: context.Session) -> None:
         go_to(questionnaire.pages[index + 1])
         st.rerun()
     resume.resume_box(session)
+    focus.place()
 
 
 def review_screen(session: context.Session) -> None:

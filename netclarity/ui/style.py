@@ -10,6 +10,8 @@ the widgets the app marks for it:
 * scales (``scale-…``): the options of a Likert question or of each row of a choice matrix
   share one row in equal cells whose words wrap inside the cell, so the row reads as a scale
   at any desktop width; on a narrow screen they become a clean vertical list;
+* moving focus (``focus-…``, ``question-…``; ``ui/focus.py``): the marker takes no space, and
+  a question or heading focus moves to is scrolled to below Streamlit's header;
 * running totals (``total-…``): the counter under an allocation stays in view at the bottom
   of the screen while the person types amounts further up.
 """
@@ -31,6 +33,15 @@ STYLESHEET = """
   outline-offset: 2px;
   border-radius: 4px;
 }
+[data-testid="stMain"] h1[tabindex="-1"]:focus-visible {
+  outline: 3px solid #0B5A73;
+  outline-offset: 2px;
+}
+/* where ui/focus.py moves focus: the question with its label, or the heading with the
+   progress bar above it, below Streamlit's header */
+[class*="st-key-question-"] { scroll-margin-top: 4.5rem; }
+[data-testid="stMain"] h1 { scroll-margin-top: 7rem; }
+[class*="st-key-focus-"] { display: none; }
 [class*="st-key-scale-"] [role="radiogroup"] {
   display: flex;
   flex-direction: row;

@@ -225,9 +225,13 @@ def _allocation_counter(
             st.caption(texts.allocation_total.format(total=number(total), unit=unit))
         elif total < question.total:
             left = texts.allocation_left.format(left=number(question.total - total), unit=unit)
-            (st.error if alarm else st.info)(left)
+            if alarm:
+                _problems(question, [left])
+            else:
+                st.info(left)
         elif total > question.total:
-            st.error(texts.allocation_over.format(over=number(total - question.total), unit=unit))
+            over = texts.allocation_over.format(over=number(total - question.total), unit=unit)
+            _problems(question, [over])
         else:
             st.success(texts.allocation_done.format(total=number(question.total), unit=unit))
 
@@ -301,13 +305,19 @@ def text(questionnaire: Questionnaire, question: TextQuestion, answers: dict[str
     longer value — one imported from a file, or saved before a coach lowered the limit —
     without a word. Here the whole text stays visible and saved, with the ``too_long``
     message until the person shortens it.
+
+    An example answer is shown as text, not as the box's placeholder: a placeholder longer
+    than the box is cut on a phone and disappears at the first letter typed.
     """
     key = _key(question.id)
     saved = answers.get(question.id)
     _seed(key, saved if isinstance(saved, str) else "")
     widget = st.text_input if question.type == "short_text" else st.text_area
+    label = _heading(questionnaire, question)
+    if question.example:  # above the box: still in view when a phone's keyboard is open
+        st.caption(question.example)
     value = widget(
-        _heading(questionnaire, question),
+        label,
         key=key,
         placeholder=question.placeholder,
         **HIDDEN,
@@ -338,8 +348,12 @@ RENDERERS: dict[str, Renderer] = {
 def render(
     questionnaire: Questionnaire, question: Question, answers: dict[str, Any], *, check: bool
 ) -> None:
-    """Draw a question, save what it shows if that changed, and (``check``) its problems."""
-    with st.container(border=True):
+    """Draw a question, save what it shows if that changed, and (``check``) its problems.
+
+    The question's box and its messages are keyed (``question-…``, ``problem-…``): after Next
+    focus moves to the first question with a message (``ui/focus.py``).
+    """
+    with st.container(border=True, key=f"question-{question.id}"):
         shown = RENDERERS[question.type](questionnaire, question, answers)
         if isinstance(question, Allocation):
             _allocation_counter(questionnaire, question, shown, alarm=check)
@@ -350,7 +364,14 @@ def render(
         ):
             saving.save(question.id, shown)
         if (check or _over_limit(question, shown)) and not _counts_itself(question):
-            for message in answer_rules.problems(questionnaire, question, answers):
+            _problems(question, answer_rules.problems(questionnaire, question, answers))
+
+
+def _problems(question: Question, messages: list[str]) -> None:
+    """A question's messages, in the container focus looks for after Next."""
+    if messages:
+        with st.container(key=f"problem-{question.id}"):
+            for message in messages:
                 st.error(message, icon=":material/error:")
 
 

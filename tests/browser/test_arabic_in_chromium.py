@@ -167,3 +167,24 @@ def test_an_arabic_questionnaire_reads_right_to_left_on_every_screen(
     assert_ends_at_the_right(page, page.locator("h1").first)
     assert_no_english(page)
     context.close()
+
+
+def test_after_next_focus_is_on_the_first_question_with_a_message_right_to_left_too(
+    browser: Any, arabic_server: AppServer
+) -> None:
+    """The first box of the points to share out, which reading right to left is the right-hand
+    one on a desktop and the top one on a phone (tests/browser/test_keyboard_focus.py)."""
+    page: Page = browser.new_context(viewport=PHONE).new_page()
+    page.goto(arabic_server.url)
+    r = Respondent(page, QUESTIONNAIRE)
+    r.title(QUESTIONNAIRE.title)
+    page.get_by_role("button", name=TEXTS.start).click()
+    r.title(PAGES[0].title)
+    wait_for_right_to_left(page)
+
+    page.locator(".st-key-nav_next button").focus()
+    page.keyboard.press("Enter")
+    r.wait_idle()
+
+    expect(page.locator(".st-key-problem-awzan")).to_be_visible()
+    expect(page.locator(".st-key-q-awzan-zabain input")).to_be_focused()

@@ -1,7 +1,8 @@
 """What a person sees on a phone and on coming back, checked by geometry and by the network.
 
-The results charts fit a 390 px screen with every legend and label whole; each problem on a
-page is said once, next to its question; a finished person's link brings them back to their
+The results charts fit a 390 px screen with every legend and label whole; no placeholder is
+cut by its box, and example answers are shown whole beside it; each problem on a page is said
+once, next to its question; a finished person's link brings them back to their
 results; and no request leaves the app's own origin (no icon font, no tracker: venue Wi-Fi
 and privacy-minded clients get the app and nothing else).
 """
@@ -65,6 +66,80 @@ def test_every_results_chart_fits_a_phone_with_its_words_whole(
             inside = text.bounding_box()
             assert inside is not None
             assert inside["x"] + inside["width"] <= box["x"] + box["width"] + 1, text.text_content()
+
+
+PLACEHOLDERS = """() => [...document.querySelectorAll(
+    '[data-testid="stMain"] input[placeholder], [data-testid="stMain"] textarea[placeholder]'
+  )].filter(box => box.placeholder && box.getClientRects().length).map(box => {
+    const drawn = getComputedStyle(box, "::placeholder");
+    const pen = document.createElement("canvas").getContext("2d");
+    pen.font = `${drawn.fontStyle} ${drawn.fontWeight} ${drawn.fontSize} ${drawn.fontFamily}`;
+    const style = getComputedStyle(box);
+    const edge = (side) =>
+      parseFloat(style[`padding${side}`]) + parseFloat(style[`border${side}Width`]);
+    const room = box.getBoundingClientRect().width - edge("Left") - edge("Right");
+    const height = box.getBoundingClientRect().height - edge("Top") - edge("Bottom");
+    const lines = box.tagName === "TEXTAREA"
+      ? Math.floor(height / parseFloat(style.lineHeight)) : 1;
+    return [box.placeholder, pen.measureText(box.placeholder).width, room * lines];
+  })"""
+"""Every visible placeholder: its text, the width it is drawn at, and the room its box has
+(a text area's placeholder wraps: the room is its width times the lines it shows)."""
+
+
+def test_no_placeholder_is_cut_on_a_phone_and_examples_show_whole(
+    browser: Any, app_server: AppServer
+) -> None:
+    page = browser.new_context(viewport=PHONE).new_page()
+    page.goto(app_server.url)
+    r = Respondent(page)
+    questionnaire, texts = r.questionnaire, r.questionnaire.texts
+    pages = questionnaire.pages
+    measured: dict[str, float] = {}
+    cut: dict[str, list[str]] = {}
+
+    def look(screen: str, *with_example: str) -> None:
+        """Measure the placeholders on the screen, and see each example answer shown whole."""
+        r.wait_idle()
+        for question in with_example:
+            example = questionnaire.question(question).example  # type: ignore[union-attr]
+            shown = page.locator(keyed(page, f"question-{question}")).get_by_text(example)
+            expect(shown).to_be_visible(timeout=TIMEOUT)
+            assert shown.inner_text() == example
+        for text, width, room in page.evaluate(PLACEHOLDERS):
+            measured[text] = width
+            if width > room:
+                cut.setdefault(screen, []).append(f"{text!r}: {width:.0f} px in {room:.0f} px")
+
+    r.title(questionnaire.title)
+    page.get_by_role("button", name=texts.start).click()
+    r.title(pages[0].title)
+    r.choose("goals_clear", r.option("goals_clear", "no"))  # asks what decides instead
+    r.amount("goal_weights", "clients", 100)
+    look(pages[0].id, "what_decides", "success")
+    r.next(pages[1].title)
+    r.amount("hours", "breakfast_clubs", 8)
+    look(pages[1].id)
+    r.next(pages[2].title)
+    r.segment("motive", "breakfast_clubs", r.column("motive", "should"))
+    look(pages[2].id, "time_instead")
+    r.next(pages[3].title)
+    r.segment("outcomes", "breakfast_clubs", r.column("outcomes", "nothing_yet"))
+    look(pages[3].id)
+    r.next(pages[4].title)
+    look(pages[4].id, "bring_alive")
+    r.pills("give", r.option("give", "introductions"))
+    r.next(pages[5].title)
+    look(pages[5].id)
+    page.goto(f"{app_server.url}/join")
+    r.title(texts.workshop.join_title)
+    look("join")
+    page.goto(f"{app_server.url}/facilitate")
+    expect(page.get_by_label("Workshop title")).to_be_visible(timeout=TIMEOUT)
+    look("facilitate")
+
+    assert cut == {}
+    assert texts.workshop.code_placeholder in measured  # the check did measure
 
 
 def test_each_problem_is_said_once_next_to_its_question(

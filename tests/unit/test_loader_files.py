@@ -31,7 +31,7 @@ def many_problems(name: str) -> list[str]:
         "a condition can only look at earlier questions",
         f"{name}:28: question 'plans': missing required key 'label'",
         f"{name}:30: question 'plans': unknown key 'lable' — did you mean 'label'? (allowed: "
-        "id, label, help, required, show_if, type, max_length, placeholder)",
+        "id, label, help, required, show_if, type, max_length, example, placeholder)",
         f"{name}:33: insight 'busy'.when: unknown function '__import__' (functions: {FUNCTIONS})",
     ]
 

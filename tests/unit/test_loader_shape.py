@@ -109,6 +109,27 @@ def test_a_text_over_the_length_limit() -> None:
     ]
 
 
+def test_a_placeholder_longer_than_a_phones_text_box_is_a_problem() -> None:
+    long = "e.g. whoever invites me, or what's in the diary"
+    assert problems_after("label: Your name", f"label: Your name\n        placeholder: {long}") == [
+        "every_type.yaml:101: question 'name'.placeholder: is too long: at most 30 characters "
+        "(got a text of 47 characters)"
+    ]
+
+
+def test_an_example_answer_may_be_long_beside_a_short_placeholder() -> None:
+    data = every_type_with(
+        "label: Your name",
+        "label: Your name\n        placeholder: First name\n"
+        '        example: "For example: Priya, or Dr Okonkwo if you\'d like it formal."',
+    )
+    name = parse(data, NAME).question("name")
+    assert name.placeholder == "First name"  # type: ignore[union-attr]
+    assert name.example == (  # type: ignore[union-attr]
+        "For example: Priya, or Dr Okonkwo if you'd like it formal."
+    )
+
+
 def test_an_unknown_question_type_suggests_the_closest() -> None:
     assert problems_after("type: ranking", "type: rankin") == [
         "every_type.yaml:73: question 'order': unknown question type 'rankin' — "

@@ -1,0 +1,76 @@
+"""Where keyboard focus goes after Next or Back: the first problem, else the new page's top.
+
+Streamlit has no way to move focus, and after a press the focus stays on the button (or falls
+to the page's top), so a keyboard or screen-reader user would have to hunt for what went wrong
+or for where the new page starts. After Next with a problem, focus moves to the first control
+of the first question that shows a message; after any other move (Next, Back, Edit from the
+review) to the new page's heading, which a screen reader reads with the page's intro after it
+and from which Tab reaches the first question. The heading rather than the first control:
+focusing a text box would skip the title and intro and, on a phone, open the keyboard over
+the page.
+
+The script that does it is a constant written here (nothing from a file or an answer is in
+it), run in the page through ``st.html``. It is drawn last on every questions page inside a
+container whose key names the move (``focus-problem-3``, ``focus-heading-4``). Streamlit keeps
+an element whose key has not changed, so the script runs again only when a new move has been
+made, never while the person types or picks an option; drawn last, it runs once everything
+above it is on the page. If the person has already put focus somewhere else by the time it
+runs, it leaves it there, and it scrolls only to bring what it focuses into view. Questions
+and their messages carry the keyed classes it looks for (``question-…`` and ``problem-…``, see
+``widgets.render``).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+MOVE = "focus_move"
+
+MOVE_FOCUS = """<script>
+(() => {
+  const marker = document.currentScript?.closest('[class*="st-key-focus-"]');
+  if (!marker) return;
+  const held = document.activeElement;
+  const free = !held || held === document.body || !held.isConnected ||
+    held.closest('[class*="st-key-nav_"]');
+  if (!free) return;
+  const above = (element) =>
+    marker.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING;
+  const first = (selector) => [...document.querySelectorAll(selector)].find(above);
+  const show = (element, start) => {
+    const box = element.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) start.scrollIntoView({ block: "start" });
+  };
+  const problem = /st-key-focus-problem-/.test(marker.className) &&
+    first('[class*="st-key-problem-"]');
+  if (problem) {
+    const question = problem.closest('[class*="st-key-question-"]') || problem;
+    const control = question.querySelector(
+      'input:not([disabled]):not([type="hidden"]), textarea:not([disabled]), [role="slider"]'
+    ) || question.querySelector('button:not([disabled]), [tabindex="0"]');
+    const target = control || problem;
+    if (!control) target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+    show(target, question);
+    return;
+  }
+  const heading = first('[data-testid="stMain"] h1');
+  if (!heading) return;
+  heading.setAttribute("tabindex", "-1");
+  heading.focus({ preventScroll: true });
+  show(heading, heading);
+})();
+</script>"""
+
+
+def moved(*, to_problem: bool = False) -> None:
+    """Note a move (Next, Back, Edit): the next questions page draws a new focus marker."""
+    count = st.session_state.get(MOVE, (0, False))[0]
+    st.session_state[MOVE] = (count + 1, to_problem)
+
+
+def place() -> None:
+    """Draw the focus marker; call once per run, after everything on the questions page."""
+    count, to_problem = st.session_state.get(MOVE, (0, False))
+    with st.container(key=f"focus-{'problem' if to_problem else 'heading'}-{count}"):
+        st.html(MOVE_FOCUS, unsafe_allow_javascript=True)
