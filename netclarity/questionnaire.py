@@ -8,6 +8,7 @@ typo in a coach's file is caught instead of quietly changing behaviour.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -226,24 +227,45 @@ class ChoiceMatrix(QuestionBase):
     )
 
 
-PLACEHOLDER_LENGTH = 30
-"""About what fits a text box on a 390 px phone with room to spare; a browser cuts the rest."""
+PLACEHOLDER_WIDTH = 30
+"""About what fits a text box on a 390 px phone, in columns (a wide East Asian character
+takes two); a browser cuts a longer placeholder, so it is shown as the example instead."""
 
 
 class TextQuestion(QuestionBase):
     """A text box. An example answer goes in ``example``, shown whole above the box and still
-    there while the person types; ``placeholder`` is only a few words inside the empty box."""
+    there while the person types; ``placeholder`` is only a few words inside the empty box.
+    A placeholder too wide for a phone's box is shown as the example (``inside_box``)."""
 
     type: Literal["short_text", "long_text"]
     max_length: int = Field(2000, ge=1, le=100_000)
     example: Text | None = Field(
         None, description="an example answer, shown under the help text and above the box"
     )
-    placeholder: Annotated[Text, Field(max_length=PLACEHOLDER_LENGTH)] | None = Field(
+    placeholder: Text | None = Field(
         None,
-        description=f"a few words inside the empty box (at most {PLACEHOLDER_LENGTH} "
-        "characters: a phone cuts longer ones); write a longer example as 'example'",
+        description=f"a few words inside the empty box (about {PLACEHOLDER_WIDTH} characters "
+        "fit a phone's box; a longer one is shown above the box, like 'example')",
     )
+
+    @property
+    def inside_box(self) -> str | None:
+        """The placeholder, when it fits inside a phone's text box."""
+        if self.placeholder is None or _columns(self.placeholder) > PLACEHOLDER_WIDTH:
+            return None
+        return self.placeholder
+
+    @property
+    def above_box(self) -> str | None:
+        """The example shown above the box: ``example``, else a placeholder too wide for it."""
+        if self.example is not None:
+            return self.example
+        return self.placeholder if self.inside_box is None else None
+
+
+def _columns(text: str) -> int:
+    """How many columns ``text`` takes: two for a wide East Asian character, else one."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 class Poll(WithOptions):

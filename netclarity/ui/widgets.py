@@ -314,12 +314,12 @@ def text(questionnaire: Questionnaire, question: TextQuestion, answers: dict[str
     _seed(key, saved if isinstance(saved, str) else "")
     widget = st.text_input if question.type == "short_text" else st.text_area
     label = _heading(questionnaire, question)
-    if question.example:  # above the box: still in view when a phone's keyboard is open
-        st.caption(question.example)
+    if question.above_box:  # above the box: still in view when a phone's keyboard is open
+        st.caption(question.above_box)
     value = widget(
         label,
         key=key,
-        placeholder=question.placeholder,
+        placeholder=question.inside_box,
         **HIDDEN,
     )
     if question.type == "long_text":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from netclarity.loader import parse
 from netclarity.questionnaire import Texts
 from tests.support.every_type import NAME, every_type_with, problems_after
@@ -109,12 +111,29 @@ def test_a_text_over_the_length_limit() -> None:
     ]
 
 
-def test_a_placeholder_longer_than_a_phones_text_box_is_a_problem() -> None:
-    long = "e.g. whoever invites me, or what's in the diary"
-    assert problems_after("label: Your name", f"label: Your name\n        placeholder: {long}") == [
-        "every_type.yaml:101: question 'name'.placeholder: is too long: at most 30 characters "
-        "(got a text of 47 characters)"
-    ]
+@pytest.mark.parametrize(
+    ("placeholder", "inside", "above"),
+    [
+        ("First name", "First name", None),
+        (
+            "e.g. whoever invites me, or what's in the diary",
+            None,
+            "e.g. whoever invites me, or what's in the diary",
+        ),
+        ("例えば、朝食会や地元の交流会など", None, "例えば、朝食会や地元の交流会など"),
+        ("مثلاً من يدعوني", "مثلاً من يدعوني", None),
+    ],
+)
+def test_a_placeholder_too_wide_for_a_phones_box_is_shown_above_it(
+    placeholder: str, inside: str | None, above: str | None
+) -> None:
+    """About 30 columns fit a phone's box (a wide character takes two): a longer placeholder
+    is not cut by the browser but shown whole above the box, as an example is."""
+    data = every_type_with(
+        "label: Your name", f"label: Your name\n        placeholder: {placeholder}"
+    )
+    name = parse(data, NAME).question("name")
+    assert (name.inside_box, name.above_box) == (inside, above)  # type: ignore[union-attr]
 
 
 def test_an_example_answer_may_be_long_beside_a_short_placeholder() -> None:
