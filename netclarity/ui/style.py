@@ -76,12 +76,22 @@ STYLESHEET = """
     display: none;
   }
 }
-[class*="st-key-total-"] {
+/* Streamlit wraps the keyed container in a layout wrapper of the same height, so it is the
+   wrapper that sticks (within the question's block, which is tall enough to let it). */
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-total-"]) {
   position: sticky;
   bottom: 0;
   z-index: 2;
   background: var(--st-background-color, #ffffff);
+}
+[class*="st-key-total-"] {
+  background: var(--st-background-color, #ffffff);
   padding: 0.25rem 0;
+}
+/* A box scrolled into view (by Tab, or the browser when it takes focus) stops above the
+   stuck total instead of behind it. */
+[data-testid="stMain"] {
+  scroll-padding-bottom: 5rem;
 }
 </style>
 """

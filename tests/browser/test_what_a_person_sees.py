@@ -183,3 +183,25 @@ def test_a_finished_person_coming_back_lands_on_their_results(
     Respondent(home).title(r.questionnaire.title)
     home.get_by_role("button", name=texts.see_results).click()
     Respondent(home).title(texts.results_title)
+
+
+def test_the_points_left_stay_in_view_while_typing_at_the_top_of_a_long_list(
+    browser: Any, app_server: AppServer
+) -> None:
+    """On a phone the nine goals' boxes fill more than a screen: with the first box in view,
+    the running total under the last one is still on the screen, at its bottom."""
+    page = browser.new_context(viewport=PHONE).new_page()
+    page.goto(app_server.url)
+    r = Respondent(page)
+    page.get_by_role("button", name=r.questionnaire.texts.start).click()
+    r.title(r.questionnaire.pages[0].title)
+    first = page.locator(keyed(page, "q-goal_weights-community")).locator("input")
+    first.scroll_into_view_if_needed()
+    first.focus()
+
+    total = page.locator(keyed(page, "total-goal_weights")).bounding_box()
+    box = first.bounding_box()
+    assert total is not None
+    assert box is not None
+    assert box["y"] + box["height"] < total["y"]  # the box typed in is above the total
+    assert total["y"] + total["height"] <= PHONE["height"] + 1  # and the total on the screen
