@@ -168,3 +168,16 @@ def as_list(value: Any) -> list[Any]:
 def label_of(labels: Mapping[str, str], value: Any) -> str:
     """An option's label; a value that names no option (an older version's) as it is."""
     return labels.get(value, value) if isinstance(value, str) else str(value)
+
+
+def no_columns(questionnaire: Questionnaire, question: Question) -> list[str]:
+    """The CSV facet of a type whose answer fills one column, named after the question."""
+    return []
+
+
+def joined_labels(questionnaire: Questionnaire, question: Question, value: Any) -> list[Any]:
+    """The CSV facet of a list answer: its labels, in order, in one cell joined by ``"; "``."""
+    if not is_answered(value):
+        return [""]
+    found = labels(questionnaire, question)
+    return ["; ".join(label_of(found, v) for v in as_list(value))]

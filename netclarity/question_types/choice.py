@@ -29,10 +29,6 @@ def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[
     return [base.label_of(base.labels(questionnaire, question), value)]
 
 
-def columns(questionnaire: Questionnaire, question: Question) -> list[str]:
-    return []
-
-
 def cells(questionnaire: Questionnaire, question: Question, value: Any) -> list[Any]:
     if not base.is_answered(value):
         return [""]
@@ -53,5 +49,5 @@ def hint(questionnaire: Questionnaire, question: Question) -> str:
 
 
 TYPE = base.QuestionType(
-    ("single_choice", "poll"), check, problems, lines, columns, cells, samples, hint
+    ("single_choice", "poll"), check, problems, lines, base.no_columns, cells, samples, hint
 )

@@ -44,10 +44,6 @@ def _label(question: Likert, value: Any) -> str:
     return str(value)
 
 
-def columns(questionnaire: Questionnaire, question: Question) -> list[str]:
-    return []
-
-
 def cells(questionnaire: Questionnaire, question: Question, value: Any) -> list[Any]:
     """The chosen point's label."""
     assert isinstance(question, Likert)
@@ -71,4 +67,4 @@ def hint(questionnaire: Questionnaire, question: Question) -> str:
     return f"; its answers are the points' positions, 0 to {len(question.points) - 1}"
 
 
-TYPE = base.QuestionType(("likert",), check, problems, lines, columns, cells, samples, hint)
+TYPE = base.QuestionType(("likert",), check, problems, lines, base.no_columns, cells, samples, hint)

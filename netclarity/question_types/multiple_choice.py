@@ -44,18 +44,6 @@ def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[
     return [base.label_of(labels, v) for v in base.as_list(value)]
 
 
-def columns(questionnaire: Questionnaire, question: Question) -> list[str]:
-    return []
-
-
-def cells(questionnaire: Questionnaire, question: Question, value: Any) -> list[Any]:
-    """The chosen labels in one cell, joined with ``"; "``."""
-    if not base.is_answered(value):
-        return [""]
-    labels = base.labels(questionnaire, question)
-    return ["; ".join(base.label_of(labels, v) for v in base.as_list(value))]
-
-
 def samples(
     questionnaire: Questionnaire,
     question: Question,
@@ -97,5 +85,5 @@ def hint(questionnaire: Questionnaire, question: Question) -> str:
 
 
 TYPE = base.QuestionType(
-    ("multiple_choice",), check, problems, lines, columns, cells, samples, hint
+    ("multiple_choice",), check, problems, lines, base.no_columns, base.joined_labels, samples, hint
 )

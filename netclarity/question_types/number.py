@@ -30,10 +30,6 @@ def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[
     return [f"{questionnaire.texts.numbers.amount(float(value))}{unit}"]
 
 
-def columns(questionnaire: Questionnaire, question: Question) -> list[str]:
-    return []
-
-
 def cells(questionnaire: Questionnaire, question: Question, value: Any) -> list[Any]:
     return [value if base.is_answered(value) else ""]
 
@@ -55,5 +51,5 @@ def hint(questionnaire: Questionnaire, question: Question) -> str:
 
 
 TYPE = base.QuestionType(
-    ("number", "slider"), check, problems, lines, columns, cells, samples, hint
+    ("number", "slider"), check, problems, lines, base.no_columns, cells, samples, hint
 )

@@ -29,18 +29,6 @@ def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[
     return [f"{i}. {base.label_of(labels, v)}" for i, v in enumerate(value, start=1)]
 
 
-def columns(questionnaire: Questionnaire, question: Question) -> list[str]:
-    return []
-
-
-def cells(questionnaire: Questionnaire, question: Question, value: Any) -> list[Any]:
-    """The labels in order, in one cell, joined with ``"; "``."""
-    if not base.is_answered(value):
-        return [""]
-    labels = base.labels(questionnaire, question)
-    return ["; ".join(base.label_of(labels, v) for v in base.as_list(value))]
-
-
 def samples(
     questionnaire: Questionnaire,
     question: Question,
@@ -55,4 +43,6 @@ def hint(questionnaire: Questionnaire, question: Question) -> str:
     return sampling.options_hint(base.option_ids(questionnaire, question))
 
 
-TYPE = base.QuestionType(("ranking",), check, problems, lines, columns, cells, samples, hint)
+TYPE = base.QuestionType(
+    ("ranking",), check, problems, lines, base.no_columns, base.joined_labels, samples, hint
+)

@@ -39,10 +39,6 @@ def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[
     return [str(value)]
 
 
-def columns(questionnaire: Questionnaire, question: Question) -> list[str]:
-    return []
-
-
 def cells(questionnaire: Questionnaire, question: Question, value: Any) -> list[Any]:
     return [str(value) if base.is_answered(value) else ""]
 
@@ -65,5 +61,5 @@ def hint(questionnaire: Questionnaire, question: Question) -> str:
 
 
 TYPE = base.QuestionType(
-    ("short_text", "long_text"), check, problems, lines, columns, cells, samples, hint
+    ("short_text", "long_text"), check, problems, lines, base.no_columns, cells, samples, hint
 )
