@@ -13,10 +13,11 @@ from typing import Any
 
 from netclarity.question_types import type_of
 from netclarity.question_types.base import is_answered
-from netclarity.questionnaire import Condition, Page, Question, Questionnaire
+from netclarity.questionnaire import Condition, Page, Question, Questionnaire, Ranking
 
 __all__ = [
     "Answers",
+    "accepted_as_shown",
     "clean",
     "condition_holds",
     "display",
@@ -86,6 +87,16 @@ def page_problems(
     """Problems per visible question on a page; a page may be left when this is empty."""
     found = {q.id: problems(questionnaire, q, answers) for q in visible_questions(page, answers)}
     return {qid: msgs for qid, msgs in found.items() if msgs}
+
+
+def accepted_as_shown(questionnaire: Questionnaire, page: Page, given: Answers) -> dict[str, Any]:
+    """Answers a person gives by leaving a question as it is shown when they go on: a ranking
+    left untouched accepts the order offered."""
+    return {
+        question.id: [o.id for o in questionnaire.choices(question)]
+        for question in visible_questions(page, given)
+        if isinstance(question, Ranking) and not given.get(question.id)
+    }
 
 
 def clean(questionnaire: Questionnaire, answers: Answers) -> dict[str, Any]:

@@ -129,7 +129,7 @@ def goals_change_chart(
     values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(
         x=alt.X("served:Q", scale=scale), text="label:N"
     )
-    return charts._finish(
+    return charts.finish(
         questionnaire,
         [bars, wanted, values],
         texts.checkin.goals_title,

@@ -140,7 +140,7 @@ def paired_bars(
         )
     )
     values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N")
-    return _finish(questionnaire, [bars, values], title, subtitle, width, len(rows))
+    return finish(questionnaire, [bars, values], title, subtitle, width, len(rows))
 
 
 def goals_chart(
@@ -237,7 +237,7 @@ def hours_chart(
             unserved=numbers.format_number(scores.unserved_share, ".0%")
         )
     )
-    return _finish(questionnaire, [bars, values], texts.hours_title, subtitle, width, len(used))
+    return finish(questionnaire, [bars, values], texts.hours_title, subtitle, width, len(used))
 
 
 def mix_chart(
@@ -327,7 +327,7 @@ def alignment_over_time(
     line = base.mark_line(color=YOU, strokeWidth=2)
     points = base.mark_point(color=YOU, filled=True, size=70, opacity=1)
     values = base.mark_text(dy=-12, fontSize=11, color=TEXT).encode(text="label:N")
-    return _finish(
+    return finish(
         questionnaire,
         [line, points, values],
         texts.over_time_title,
@@ -340,7 +340,7 @@ def alignment_over_time(
 # --- shared finishing ---------------------------------------------------------------------
 
 
-def _finish(
+def finish(
     questionnaire: Questionnaire,
     layers: list[alt.Chart],
     title: str,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from netclarity import answers as answer_rules
-from netclarity.questionnaire import Page, Questionnaire, Ranking
+from netclarity.questionnaire import Page, Questionnaire
 from netclarity.ui import checkin, context, focus, resume, safe_text, saving, widgets
 
 QUESTIONS_PAGE = "pages/questions.py"
@@ -37,9 +37,10 @@ def _accept_default_rankings(questionnaire: Questionnaire, page: Page) -> None:
     session = context.current()
     if session is None:
         return
-    for question in answer_rules.visible_questions(page, session.answers):
-        if isinstance(question, Ranking) and not session.answers.get(question.id):
-            saving.save(question.id, [o.id for o in questionnaire.choices(question)])
+    for question_id, value in answer_rules.accepted_as_shown(
+        questionnaire, page, session.answers
+    ).items():
+        saving.save(question_id, value)
 
 
 def questions_screen(session: context.Session) -> None:

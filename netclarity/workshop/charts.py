@@ -17,7 +17,7 @@ from typing import Any
 import altair as alt
 
 from netclarity import charts
-from netclarity.charts import ROOM, ROW, SERVED, TEXT, WANT, YOU, Width, _finish
+from netclarity.charts import ROOM, ROW, SERVED, TEXT, WANT, YOU, Width, finish
 from netclarity.questionnaire import Poll, Questionnaire
 from netclarity.scoring import Scores
 from netclarity.workshop.room import Room
@@ -129,7 +129,7 @@ def counted_bars(
         )
     )
     values = base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N")
-    chart = _finish(questionnaire, [bars, values], title, subtitle, width, len(rows))
+    chart = finish(questionnaire, [bars, values], title, subtitle, width, len(rows))
     extra_lines = max([0, *(_wrapped(label).count(LINE_BREAK) for label, _ in rows)])
     if extra_lines:  # room for labels of several lines
         chart = chart.properties(height=len(rows) * (ROW + LINE * extra_lines) + 10)
@@ -183,7 +183,7 @@ def room_hours_chart(
     subtitle = ROOM_HOURS_SUBTITLE.format(
         hours=questionnaire.texts.numbers.format_number(room.total_hours, ",.0f")
     )
-    return _finish(questionnaire, layers, ROOM_HOURS_TITLE, subtitle, width, len(used))
+    return finish(questionnaire, layers, ROOM_HOURS_TITLE, subtitle, width, len(used))
 
 
 def alignment_chart(
@@ -213,7 +213,7 @@ def alignment_chart(
     ]
     median = room.median_alignment
     subtitle = ALIGNMENT_SUBTITLE.format(median="–" if median is None else f"{median:.0f}")
-    return _finish(questionnaire, layers, ALIGNMENT_TITLE, subtitle, width, None)
+    return finish(questionnaire, layers, ALIGNMENT_TITLE, subtitle, width, None)
 
 
 def obligations_chart(

@@ -312,3 +312,15 @@ def test_display_shows_values_saved_under_an_older_version_as_they_are(
     lunch: Questionnaire, question_id: str, value: Any, text: str
 ) -> None:
     assert answers.display(lunch, lunch.question(question_id), value) == text
+
+
+def test_a_ranking_left_as_shown_accepts_the_order_offered(lunch: Questionnaire) -> None:
+    page = next(p for p in lunch.pages if any(q.id == "order" for q in p.questions))
+
+    assert answers.accepted_as_shown(lunch, page, {}) == {"order": ["pasta", "curry", "salad"]}
+
+
+def test_a_ranking_put_in_order_is_kept(lunch: Questionnaire) -> None:
+    page = next(p for p in lunch.pages if any(q.id == "order" for q in p.questions))
+
+    assert answers.accepted_as_shown(lunch, page, {"order": ["salad", "pasta", "curry"]}) == {}
