@@ -167,7 +167,8 @@ def number(
     }
     if question.type == "number":
         _seed(key, saved)
-        return st.number_input(label, **common)
+        typed: float | None = st.number_input(label, **common)
+        return typed
     # A slider always shows a value; until the person moves it, its resting place at the
     # minimum is not an answer.
     _seed(key, saved if saved is not None else float(question.min))
@@ -316,7 +317,7 @@ def text(questionnaire: Questionnaire, question: TextQuestion, answers: dict[str
     label = _heading(questionnaire, question)
     if question.above_box:  # above the box: still in view when a phone's keyboard is open
         st.caption(question.above_box)
-    value = widget(
+    value: str = widget(
         label,
         key=key,
         placeholder=question.inside_box,
