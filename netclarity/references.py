@@ -72,12 +72,14 @@ def check(raw: dict[str, Any], line_of: LineOf) -> list[Finding]:
         ("goals", "goal"),
         ("channels", "channel"),
         ("pages", "page"),
+        ("sections", "section"),
         ("insights", "insight"),
     ):
         findings += _duplicates(_listed(raw, key), what, line_of)
     questions = _questions(raw)
     findings += _duplicates(questions, "question", line_of)
     findings += _check_fit(raw, goals, channels)
+    findings += _check_sections(raw)
     findings += _check_questions(questions, goals, channels, line_of)
     findings += _check_insights(raw, goals, channels, {str(q.get("id")) for _, q in questions})
     return findings
@@ -98,6 +100,50 @@ def _check_fit(raw: dict[str, Any], goals: set[str], channels: set[str]) -> Iter
                     ("fit", str(channel_id), str(goal_id)),
                     f"unknown goal '{goal_id}'{_known(goals)}",
                 )
+
+
+def _check_sections(raw: dict[str, Any]) -> Iterator[Finding]:
+    """Sections name known pages, each page once, in the pages' order, leaving none out.
+
+    A paced workshop opens the sections one after another and a person moves through the
+    pages in file order, so a section of scattered pages could never be opened as a whole.
+    """
+    listed = _listed(raw, "sections")
+    if not listed:
+        return
+    page_ids = _ids(raw, "pages")
+    owner: dict[str, str] = {}
+    position = 0
+    for path, section in listed:
+        pages = section.get("pages")
+        if not isinstance(pages, list):
+            continue
+        for index, page_id in enumerate(pages):
+            where = (*path, "pages", index)
+            if not isinstance(page_id, str):
+                continue
+            if page_id not in page_ids:
+                yield where, f"unknown page '{page_id}'{_known(set(page_ids))}"
+            elif page_id in owner:
+                yield where, f"page '{page_id}' is already in section '{owner[page_id]}'"
+            else:
+                owner[page_id] = str(section.get("id"))
+                expected = page_ids[position] if position < len(page_ids) else None
+                if position >= 0 and page_id != expected:
+                    yield (
+                        where,
+                        (
+                            f"expected page '{expected}' here: sections list the pages in the "
+                            "order of 'pages'"
+                        ),
+                    )
+                    position = -1  # one order problem is enough to say
+                elif position >= 0:
+                    position += 1
+    missing = [p for p in page_ids if p not in owner]
+    if missing:
+        names = ", ".join(f"'{p}'" for p in missing)
+        yield ("sections",), f"no section holds the page {names}: each page must be in one"
 
 
 def _known(names: set[str]) -> str:
