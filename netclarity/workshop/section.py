@@ -180,11 +180,13 @@ def summarise_question(
         return Summary(question, len(values), counts=_counted(labels, firsts))
     if isinstance(question, Allocation):
         amounts = [v for v in values if isinstance(v, dict)]
+        if not amounts:
+            return Summary(question, 0)
         averages = tuple(
             (label, sum(_amount(a.get(o)) for a in amounts) / len(amounts))
             for o, label in labels.items()
         )
-        return Summary(question, len(amounts), counts=averages if amounts else ())
+        return Summary(question, len(amounts), counts=averages)
     if isinstance(question, ChoiceMatrix):
         matrices = [v for v in values if isinstance(v, dict)]
         pairs = [
@@ -200,7 +202,7 @@ def summarise_question(
 
 def _counted(labels: Mapping[str, str], chosen: Sequence[str]) -> tuple[tuple[str, float], ...]:
     """How often each option was chosen, every option in the questionnaire's order."""
-    return tuple((label, float(chosen.count(option))) for option, label in labels.items())
+    return tuple((label, chosen.count(option)) for option, label in labels.items())
 
 
 def _amount(value: Any) -> float:
