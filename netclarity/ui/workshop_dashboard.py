@@ -39,7 +39,6 @@ from netclarity.ui.workshop_access import (
 )
 from netclarity.ui.workshop_sections import (
     PRESENT_TEXTS,
-    controls,
     pace_setting,
     section_view,
     show_prompts,
@@ -213,8 +212,7 @@ def live(workshop_id: int, questionnaire_id: str, present: bool) -> None:
         _present(workshop, questionnaire, room)
         return
     if pace.paced(workshop):
-        controls(workshop, questionnaire)
-        section_view(workshop, questionnaire, present=False)
+        section_view(workshop, questionnaire, present=False, with_controls=True)
     _overview(questionnaire, room)
 
 
@@ -271,7 +269,7 @@ def _present(workshop: Workshop, questionnaire: Questionnaire, room: Room) -> No
     else:
         st.title(workshop.title)
     if pace.open_section(questionnaire, workshop) is not None:
-        section_view(workshop, questionnaire, present=True)
+        section_view(workshop, questionnaire, present=True, with_controls=False)
         return
     _counts(room)
     if not room.visible:

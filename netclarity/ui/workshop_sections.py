@@ -89,10 +89,14 @@ def controls(workshop: Workshop, questionnaire: Questionnaire) -> None:
         st.success(words.ended, icon=":material/flag:")
 
 
-def section_view(workshop: Workshop, questionnaire: Questionnaire, *, present: bool) -> None:
+def section_view(
+    workshop: Workshop, questionnaire: Questionnaire, *, present: bool, with_controls: bool
+) -> None:
     """The open section: who has finished it, and what the room said, for discussion."""
     index = pace.open_section(questionnaire, workshop)
     if index is None:
+        if with_controls:
+            controls(workshop, questionnaire)
         return
     view = read_section(context.store().database, questionnaire, workshop, index)
     words = questionnaire.texts.pace
@@ -102,8 +106,11 @@ def section_view(workshop: Workshop, questionnaire: Questionnaire, *, present: b
                 number=index + 1, sections=view.sections, title=view.section.title
             )
         )
-        st.metric(words.finished, f"{view.finished} / {view.joined}", border=True)
-        st.progress(
+        if with_controls:
+            controls(workshop, questionnaire)
+        count, bar = st.columns([1, 3], vertical_alignment="center")
+        count.metric(words.finished, f"{view.finished} / {view.joined}", border=True)
+        bar.progress(
             view.finished / view.joined if view.joined else 0.0,
             text=words.finished_of.format(finished=view.finished, joined=view.joined),
         )

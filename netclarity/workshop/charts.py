@@ -299,14 +299,13 @@ def section_chart(
     """The room's answers to one question of a paced section (``workshop.section``): people
     per option, or the average amount per option of an allocation."""
     words = questionnaire.texts.pace
-    subtitle = words.answered.format(count=summary.answered)
     if summary.averages:
         numbers = questionnaire.texts.numbers
         return counted_bars(
             questionnaire,
             summary.counts,
             title=summary.question.label,
-            subtitle=subtitle,
+            subtitle=words.averaged.format(count=summary.answered),
             axis=words.average,
             width=width,
             written=lambda value: numbers.format_number(value, ",.1f"),
@@ -315,7 +314,7 @@ def section_chart(
         questionnaire,
         summary.counts,
         title=summary.question.label,
-        subtitle=subtitle,
+        subtitle=words.answered.format(count=summary.answered),
         axis=words.put_first if isinstance(summary.question, Ranking) else words.people,
         total=summary.answered,
         width=width,

@@ -11,7 +11,7 @@ Definitions (the dashboard and the projector read a ``SectionView``):
 * For each question of the section (as each person's own answers show it, ``show_if``):
   - choices, polls and Likert scales: how many people chose each option;
   - multiple choice: how many people chose each option (a person counts once per option);
-  - allocations: the average amount per option over those who answered;
+  - allocations: the average amount per option over those who answered, largest first;
   - rankings: how many people put each option first;
   - choice matrices: how many people chose each column, per row, pairs nobody chose left out;
   - numbers and sliders: the median and how many answered;
@@ -182,11 +182,12 @@ def summarise_question(
         amounts = [v for v in values if isinstance(v, dict)]
         if not amounts:
             return Summary(question, 0)
-        averages = tuple(
+        averages = [
             (label, sum(_amount(a.get(o)) for a in amounts) / len(amounts))
             for o, label in labels.items()
-        )
-        return Summary(question, len(amounts), counts=averages)
+        ]
+        averages.sort(key=lambda row: -row[1])  # stable: ties keep the questionnaire's order
+        return Summary(question, len(amounts), counts=tuple(averages))
     if isinstance(question, ChoiceMatrix):
         matrices = [v for v in values if isinstance(v, dict)]
         pairs = [

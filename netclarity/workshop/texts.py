@@ -78,6 +78,7 @@ class PaceTexts(Wording):
         "section_held": frozenset({"threshold"}),
         "section_from": frozenset({"count", "threshold"}),
         "answered": frozenset({"count"}),
+        "averaged": frozenset({"count"}),
         "more_texts": frozenset({"count"}),
     }
 
@@ -117,6 +118,7 @@ class PaceTexts(Wording):
     average: Text = "Average"
     put_first: Text = "Put it first"
     answered: Text = "{count} answered"
+    averaged: Text = "The average per person of the {count} who answered."
     median: Text = "Half the room said {median} or less."
     prompts: Text = "To discuss"
     own_words: Text = "In their own words"
