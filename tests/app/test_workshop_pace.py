@@ -200,3 +200,33 @@ def test_a_paced_participants_results_wait_for_the_end_then_open_by_themselves(
 
     assert held == "Waiting for the room"
     assert app.title[0].value == "Your results"
+
+
+def test_a_late_joiner_starts_at_the_first_page_and_catches_up_to_the_open_section(
+    make_app: MakeApp, workshops: Workshops, paced: tuple[Workshop, str]
+) -> None:
+    workshop, _ = paced
+    workshops.open_section(workshop.id, 1)
+
+    app = joined(make_app, workshop)
+    first = app.title[0].value
+    app = answer_goals(app)
+    second = app.title[0].value
+    app = app.button(key="nav_next").click().run()
+
+    assert (first, second) == ("Goals", "Time")
+    assert app.title[0].value == "Waiting for the room"
+
+
+def test_a_paced_participant_reaching_for_the_review_or_results_early_is_shown_the_open_page(
+    make_app: MakeApp, paced: tuple[Workshop, str]
+) -> None:
+    workshop, _ = paced
+    app = joined(make_app, workshop)
+
+    review = app.switch_page("pages/review.py").run()
+    titles = [t.value for t in review.title]
+    results = app.switch_page("pages/results.py").run()
+
+    assert titles == ["Goals"]
+    assert [t.value for t in results.title] == ["Goals"]
