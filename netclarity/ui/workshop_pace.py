@@ -6,7 +6,8 @@ on to a page not yet open) sees the waiting screen instead, and a paced room's r
 wait on the review page until the facilitator ends the sections. Pages already answered
 stay open to change (Back, or the review's Edit).
 
-The waiting screen moves on by itself: a fragment looks at the workshop's pace every
+The waiting screen moves on by itself: a fragment looks at the workshop's pace (and whether
+it is still open) every
 ``WATCH_SECONDS`` (read from the database, at most once per ``STATE_SECONDS`` per server)
 and reruns the whole page once it differs from what the page was drawn with, so a section
 opened on any server reaches every phone within a few seconds, with no reload. A phone
@@ -29,11 +30,20 @@ STATE_SECONDS = 2
 _WAITED = "waited_for_results"
 
 
+State = tuple[str, int, bool]
+"""What a waiting screen watches: the pace, the open section, and whether the workshop is
+open (closing it shows the closed notice instead)."""
+
+
+def _of(workshop: Workshop) -> State:
+    return (workshop.pace.value, workshop.open_section, workshop.is_open())
+
+
 @st.cache_data(ttl=STATE_SECONDS, show_spinner=False)
-def _state(workshop_id: int) -> tuple[str, int] | None:
-    """The pace and open section, shared by every waiting phone on this server."""
+def _state(workshop_id: int) -> State | None:
+    """The workshop's state now, shared by every waiting phone on this server."""
     workshop = workshops().get(workshop_id)
-    return None if workshop is None else (workshop.pace.value, workshop.open_section)
+    return None if workshop is None else _of(workshop)
 
 
 def _paced(session: context.Session) -> Workshop | None:
@@ -80,11 +90,11 @@ def waiting_screen(session: context.Session, *, results: bool) -> None:
     if results:
         st.session_state[_WAITED] = True
     if workshop is not None:
-        watch(workshop.id, (workshop.pace.value, workshop.open_section))
+        watch(workshop.id, _of(workshop))
 
 
 @st.fragment(run_every=WATCH_SECONDS)
-def watch(workshop_id: int, seen: tuple[str, int]) -> None:
+def watch(workshop_id: int, seen: State) -> None:
     """Rerun the page once the room has moved on from what it was drawn with."""
     if _state(workshop_id) not in (seen, None):
         st.rerun()
