@@ -105,8 +105,8 @@ def review_screen(session: context.Session) -> None:
     held = workshop_pace.results_held(session)
     if held:
         workshop_pace.waiting_screen(session, results=True)
-    elif workshop_pace.released(session) and _finish(session):
-        return
+    elif workshop_pace.released(session):
+        _finish(session)  # the facilitator has ended: their results open by themselves
     st.title(texts.review_title)
     st.markdown(texts.review_intro)
     saving.notice()
@@ -136,16 +136,15 @@ def review_screen(session: context.Session) -> None:
         _finish(session)
 
 
-def _finish(session: context.Session) -> bool:
-    """Complete the round and show the results; False when an answer still needs attention
-    (or the database is out of reach, which the page then says)."""
+def _finish(session: context.Session) -> None:
+    """Complete the round and show the results, unless an answer still needs attention (or
+    the database is out of reach, which the page then says): the review stays."""
     questionnaire = session.questionnaire
     if any(
         answer_rules.page_problems(questionnaire, p, session.answers) for p in questionnaire.pages
     ):
-        return False
+        return
     with saving.unless_unreachable(questionnaire.texts):
         context.store().complete(session.token)
         context.adopt_token(session.token)  # the round now carries its completion time
         st.switch_page(RESULTS_PAGE)
-    return False

@@ -68,8 +68,12 @@ def results_held(session: context.Session) -> bool:
 
 
 def released(session: context.Session) -> bool:
-    """The person waited for their results, and the facilitator has just ended the sections."""
-    return bool(st.session_state.get(_WAITED)) and not results_held(session)
+    """The person waited for their results, and the facilitator has just ended the sections
+    (said once: a later round of theirs is not finished for them)."""
+    if not st.session_state.get(_WAITED) or results_held(session):
+        return False
+    del st.session_state[_WAITED]
+    return True
 
 
 def waiting_screen(session: context.Session, *, results: bool) -> None:
