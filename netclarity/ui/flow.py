@@ -103,11 +103,12 @@ def review_screen(session: context.Session) -> None:
     if workshop_pace.open_pages(session) < len(questionnaire.pages):
         st.switch_page(QUESTIONS_PAGE)  # some pages are not open yet: nothing to review
     held = workshop_pace.results_held(session)
-    if held:
+    if held:  # the waiting screen is the page's title; the answers below stay to change
         workshop_pace.waiting_screen(session, results=True)
-    elif workshop_pace.released(session):
-        _finish(session)  # the facilitator has ended: their results open by themselves
-    st.title(texts.review_title)
+    else:
+        if workshop_pace.released(session):
+            _finish(session)  # the facilitator has ended: their results open by themselves
+        st.title(texts.review_title)
     st.markdown(texts.review_intro)
     saving.notice()
     incomplete = False
