@@ -4,8 +4,9 @@ The networking questionnaire in two named sections: its first page ("What you ne
 for"), then the other five. The facilitator creates the workshop paced, on the first
 server; four participants join, one on a 390 px phone and one on the second server. Each
 answers the first page and waits: nobody sees the second page, and the dashboard's section
-view counts four of four. The facilitator opens the next section and every waiting screen,
-on both servers, moves on by itself; after the last page everyone waits for the results,
+view counts four of four. A reloaded waiting screen still waits. The facilitator opens the next
+section and every waiting screen, on both servers, moves on by itself, the phone's once its
+frozen page (a screen asleep) wakes; after the last page everyone waits for the results,
 the section view counts four again, and ending shows every participant their results.
 """
 
@@ -91,13 +92,19 @@ def test_the_facilitator_moves_four_participants_on_two_servers_section_by_secti
         join_and_answer_goals(person, then=WAITING)
         people.append(person)
     second_page = NETWORKING.pages[1].title
+    people[1].page.reload()  # a fresh session (as after a server forgot it) still waits
+    people[1].title(WAITING)
     for person in people:
         expect(person.page.get_by_text(second_page)).to_have_count(0)
     finished_section(facilitator, 1, "4 / 4")
 
+    phone = people[0].page.context.new_cdp_session(people[0].page)
+    phone.send("Page.setWebLifecycleState", {"state": "frozen"})  # its screen sleeps
     facilitator.get_by_role("button", name=PACE.open_next).click()
-    for person in people:  # no reload: each waiting screen moves on by itself
+    for person in people[1:]:  # no reload: each waiting screen moves on by itself
         person.title(second_page)
+    phone.send("Page.setWebLifecycleState", {"state": "active"})  # and wakes up
+    people[0].title(second_page)
     for person in people:
         answer_hours(person)
         answer_to_review(person, poll="sellers", then=WAITING)
