@@ -18,7 +18,13 @@ from streamlit.testing.v1 import AppTest
 from netclarity.store import Store
 from netclarity.workshop.store import Pace, Workshop, Workshops
 from tests.app.conftest import ROOT, MakeApp
-from tests.app.test_workshop_facilitator import create, dashboard, facilitator_link
+from tests.app.test_workshop_facilitator import (
+    create,
+    dashboard,
+    facilitator_link,
+    projector,
+    projector_link,
+)
 from tests.support.workshop import ANSWERS, WORKSHOP_FILE
 
 FACILITATOR_PACED = "Facilitator-paced: you open one section at a time"
@@ -230,3 +236,18 @@ def test_a_paced_participant_reaching_for_the_review_or_results_early_is_shown_t
 
     assert titles == ["Goals"]
     assert [t.value for t in results.title] == ["Goals"]
+
+
+def test_the_projector_shows_the_open_section_without_its_controls(
+    make_app: MakeApp, paced: tuple[Workshop, str]
+) -> None:
+    workshop, key = paced
+
+    app = projector(make_app, projector_link(dashboard(make_app, workshop.code, key)))
+
+    assert app.header[0].value == "Section 1 of 3: Goals"
+    assert not app.button
+    assert [m.label for m in app.metric] == ["Finished this section"]
+    assert app.info[0].value == (
+        "The room's answers to this section appear once 2 people have finished it (0 so far)."
+    )
