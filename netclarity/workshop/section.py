@@ -114,7 +114,8 @@ def summarise_section(
     participants: Sequence[Participant],
     workshop: Workshop,
 ) -> SectionView:
-    """The view of section ``index`` over ``participants`` (its published finishers)."""
+    """The view of section ``index`` over ``participants`` (its published finishers); its
+    ``joined`` and ``finished`` count them too, until ``read_section`` puts in the live ones."""
     end = questionnaire.section_end(index)
     upto = questionnaire.model_copy(update={"pages": questionnaire.pages[:end]})
     given = [answer_rules.clean(upto, p.answers) for p in participants]
