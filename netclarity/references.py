@@ -113,7 +113,7 @@ def _check_sections(raw: dict[str, Any]) -> Iterator[Finding]:
         return
     page_ids = _ids(raw, "pages")
     owner: dict[str, str] = {}
-    position = 0
+    in_order = True  # one order problem is enough to say
     for path, section in listed:
         pages = section.get("pages")
         if not isinstance(pages, list):
@@ -127,19 +127,12 @@ def _check_sections(raw: dict[str, Any]) -> Iterator[Finding]:
             elif page_id in owner:
                 yield where, f"page '{page_id}' is already in section '{owner[page_id]}'"
             else:
+                expected = page_ids[len(owner)]  # the next page no section has named yet
                 owner[page_id] = str(section.get("id"))
-                expected = page_ids[position] if position < len(page_ids) else None
-                if position >= 0 and page_id != expected:
-                    yield (
-                        where,
-                        (
-                            f"expected page '{expected}' here: sections list the pages in the "
-                            "order of 'pages'"
-                        ),
-                    )
-                    position = -1  # one order problem is enough to say
-                elif position >= 0:
-                    position += 1
+                if in_order and page_id != expected:
+                    in_order = False
+                    order = "sections list the pages in the order of 'pages'"
+                    yield where, f"expected page '{expected}' here: {order}"
     missing = [p for p in page_ids if p not in owner]
     if missing:
         names = ", ".join(f"'{p}'" for p in missing)
