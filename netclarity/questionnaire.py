@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from netclarity import bidi
 from netclarity.texts import ChartTexts, CheckinTexts, NumberTexts, ReportTexts, Text, Wording
-from netclarity.workshop.texts import WorkshopTexts
+from netclarity.workshop.texts import PaceTexts, WorkshopTexts
 
 Id = Annotated[
     str,
@@ -309,6 +309,18 @@ class Page(Model):
     questions: list[Question] = Field(min_length=1)
 
 
+class Section(Model):
+    """Pages a facilitator opens to a workshop room together (``sections:`` in the file).
+
+    Without ``sections`` each page is a section of its own; with them, every page belongs to
+    exactly one section, and the sections list the pages in the file's order.
+    """
+
+    id: Id
+    title: Text = Field(description="what the facilitator and the projector call this section")
+    pages: list[Id] = Field(min_length=1, description="ids of consecutive pages, in page order")
+
+
 class Insight(Model):
     """A rule that turns scores into a plain-language finding (see ``netclarity.rules``)."""
 
@@ -514,6 +526,7 @@ class Texts(Wording):
     report: ReportTexts = ReportTexts()
     numbers: NumberTexts = NumberTexts()
     workshop: WorkshopTexts = WorkshopTexts()
+    pace: PaceTexts = PaceTexts()
     checkin: CheckinTexts = CheckinTexts()
 
 
@@ -530,6 +543,11 @@ class Questionnaire(Model):
         {}, description="channel id -> goal id -> how well the channel serves the goal (0-3)"
     )
     pages: list[Page] = Field(min_length=1)
+    sections: list[Section] = Field(
+        [],
+        description="groups of pages a facilitator-paced workshop opens together; "
+        "without it each page is a section",
+    )
     insights: list[Insight] = []
     texts: Texts = Texts()
 
@@ -574,6 +592,23 @@ class Questionnaire(Model):
                 question.options if question.options is not None else question.of
             )
         return []
+
+    @property
+    def paced_sections(self) -> list[Section]:
+        """The sections a paced workshop opens one by one: those named, or one per page."""
+        if self.sections:
+            return list(self.sections)
+        return [Section(id=p.id, title=p.title, pages=[p.id]) for p in self.pages]
+
+    def section_end(self, index: int) -> int:
+        """How many pages are open once the sections up to ``index`` (from 0) are open."""
+        sections = self.paced_sections
+        return sum(len(s.pages) for s in sections[: index + 1])
+
+    def section_pages(self, index: int) -> list[Page]:
+        """The pages of section ``index``."""
+        start = self.section_end(index - 1) if index > 0 else 0
+        return self.pages[start : self.section_end(index)]
 
     def question_with_role(self, role: str) -> Question | None:
         for q in self.questions:

@@ -75,6 +75,7 @@ def check(raw: dict[str, Any], line_of: LineOf) -> list[Finding]:
         ("goals", "goal"),
         ("channels", "channel"),
         ("pages", "page"),
+        ("sections", "section"),
         ("insights", "insight"),
     ):
         findings += _duplicates(_listed(raw, key), what, line_of)
@@ -90,6 +91,7 @@ def check(raw: dict[str, Any], line_of: LineOf) -> list[Finding]:
         if isinstance(q.get("id"), str) and q["id"] in RESERVED_QUESTION_IDS
     ]
     findings += _check_fit(raw, goals, channels)
+    findings += _check_sections(raw)
     findings += _check_questions(questions, goals, channels, line_of)
     findings += _check_insights(raw, goals, channels, {str(q.get("id")) for _, q in questions})
     return findings
@@ -110,6 +112,43 @@ def _check_fit(raw: dict[str, Any], goals: set[str], channels: set[str]) -> Iter
                     ("fit", str(channel_id), str(goal_id)),
                     f"unknown goal '{goal_id}'{_known(goals)}",
                 )
+
+
+def _check_sections(raw: dict[str, Any]) -> Iterator[Finding]:
+    """Sections name known pages, each page once, in the pages' order, leaving none out.
+
+    A paced workshop opens the sections one after another and a person moves through the
+    pages in file order, so a section of scattered pages could never be opened as a whole.
+    """
+    listed = _listed(raw, "sections")
+    if not listed:
+        return
+    page_ids = _ids(raw, "pages")
+    owner: dict[str, str] = {}
+    in_order = True  # one order problem is enough to say
+    for path, section in listed:
+        pages = section.get("pages")
+        if not isinstance(pages, list):
+            continue
+        for index, page_id in enumerate(pages):
+            where = (*path, "pages", index)
+            if not isinstance(page_id, str):
+                continue
+            if page_id not in page_ids:
+                yield where, f"unknown page '{page_id}'{_known(set(page_ids))}"
+            elif page_id in owner:
+                yield where, f"page '{page_id}' is already in section '{owner[page_id]}'"
+            else:
+                expected = page_ids[len(owner)]  # the next page no section has named yet
+                owner[page_id] = str(section.get("id"))
+                if in_order and page_id != expected:
+                    in_order = False
+                    order = "sections list the pages in the order of 'pages'"
+                    yield where, f"expected page '{expected}' here: {order}"
+    missing = [p for p in page_ids if p not in owner]
+    if missing:
+        names = ", ".join(f"'{p}'" for p in missing)
+        yield ("sections",), f"no section holds the page {names}: each page must be in one"
 
 
 def _known(names: set[str]) -> str:

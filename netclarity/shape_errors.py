@@ -321,6 +321,7 @@ _KINDS = {
     "columns": "column",
     "rows": "row",
     "insights": "insight",
+    "sections": "section",
 }
 
 
@@ -340,7 +341,9 @@ def where(path: DataPath, raw: Any) -> str:
             node = node[part]
         else:
             node = None
-        if isinstance(part, int) and i and str(path[i - 1]) in _KINDS:
+        # a section's ``pages`` lists page ids, not pages: only the top-level list is pages
+        listed_pages = path[i - 1] == "pages" and i != 1 if i else False
+        if isinstance(part, int) and i and str(path[i - 1]) in _KINDS and not listed_pages:
             kind = _KINDS[str(path[i - 1])]
             named = isinstance(node, dict) and isinstance(node.get("id"), str)
             this = f"{kind} '{node['id']}'" if named else f"{kind} {part + 1}"

@@ -58,6 +58,9 @@ rounds = sa.Table(
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("digest", sa.String(MAX_DIGEST), nullable=True),
     sa.Column("page", sa.String(MAX_PAGE), nullable=True),
+    # How many pages the person has moved on from with Next (never goes down): a paced
+    # workshop counts who has finished a section by it, whatever page they look at now.
+    sa.Column("pages_done", sa.Integer, nullable=True),
     sa.Column("created_at", Timestamp, nullable=False),
     sa.Column("updated_at", Timestamp, nullable=False),
     sa.Column("completed_at", Timestamp, nullable=True),

@@ -38,6 +38,8 @@ from netclarity.store.schema import (
 )
 from netclarity.store.tokens import new_token, token_hash
 
+MAX_PAGES_DONE = 10_000
+
 
 @dataclass(frozen=True)
 class Round:
@@ -274,6 +276,24 @@ class Store:
         validation.text(page, "page", MAX_PAGE)
         now = _now()
         self.database.write(lambda conn: _touch_latest(conn, token, now, page=page))
+
+    def move_on(self, token: str, page: str, pages_done: int) -> None:
+        """Go on to ``page`` having moved on from the first ``pages_done`` pages with Next.
+
+        ``pages_done`` only ever grows: going back to change an earlier page keeps what the
+        person has finished, which a paced workshop counts section by section.
+        """
+        validation.text(page, "page", MAX_PAGE)
+        if not 0 <= pages_done <= MAX_PAGES_DONE:
+            raise InvalidValue(f"pages done must be between 0 and {MAX_PAGES_DONE}")
+        now = _now()
+        done = sa.case(
+            (sa.func.coalesce(rounds.c.pages_done, 0) < pages_done, pages_done),
+            else_=rounds.c.pages_done,
+        )
+        self.database.write(
+            lambda conn: _touch_latest(conn, token, now, page=page, pages_done=done)
+        )
 
     def set_name(self, token: str, name: str | None) -> None:
         """The name the person wants on their summary (None: no name)."""

@@ -3,7 +3,9 @@
 The current page is part of the saved round, so a resume link returns the person to
 where they were. Next checks the page first (required answers, allocations that must add
 up) and shows the problems inline instead of moving on, with keyboard focus on the first
-(``ui/focus.py``).
+(``ui/focus.py``). In a facilitator-paced workshop only the open pages are shown
+(``workshop_pace``): Next from the last open page leads to the waiting screen, and the results
+wait on the review page until the facilitator ends.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import streamlit as st
 
 from netclarity import answers as answer_rules
 from netclarity.questionnaire import Page, Questionnaire
-from netclarity.ui import checkin, context, focus, resume, safe_text, saving, widgets
+from netclarity.ui import checkin, context, focus, resume, safe_text, saving, widgets, workshop_pace
 
 QUESTIONS_PAGE = "pages/questions.py"
 REVIEW_PAGE = "pages/review.py"
@@ -51,6 +53,9 @@ def questions_screen(session: context.Session) -> None:
         session.questionnaire.texts,
     )
     index = page_index(questionnaire)
+    if index >= workshop_pace.open_pages(session):
+        workshop_pace.waiting_screen(session, results=False)
+        return
     page = questionnaire.pages[index]
     total = len(questionnaire.pages)
     # the bar shows the pages behind the person: full only once the review is reached
@@ -86,10 +91,12 @@ def questions_screen(session: context.Session) -> None:
             st.session_state["show_errors"] = True
             focus.moved(to_problem=True)
             st.rerun()
+        following = page if last else questionnaire.pages[index + 1]
+        st.session_state.pop("show_errors", None)
+        focus.moved()
+        saving.move_on(following.id, index + 1)
         if last:
-            st.session_state.pop("show_errors", None)
             st.switch_page(REVIEW_PAGE)
-        go_to(questionnaire.pages[index + 1])
         st.rerun()
     resume.resume_box(session)
     focus.place()
@@ -99,7 +106,15 @@ def review_screen(session: context.Session) -> None:
     """Every answer, page by page, with a way to jump back and edit."""
     questionnaire, texts = session.questionnaire, session.questionnaire.texts
     answers = session.answers
-    st.title(texts.review_title)
+    if workshop_pace.open_pages(session) < len(questionnaire.pages):
+        st.switch_page(QUESTIONS_PAGE)  # some pages are not open yet: nothing to review
+    held = workshop_pace.results_held(session)
+    if held:  # the waiting screen is the page's title; the answers below stay to change
+        workshop_pace.waiting_screen(session, results=True)
+    else:
+        if workshop_pace.released(session):
+            _finish(session)  # the facilitator has ended: their results open by themselves
+        st.title(texts.review_title)
     st.markdown(texts.review_intro)
     saving.notice()
     incomplete = False
@@ -122,8 +137,21 @@ def review_screen(session: context.Session) -> None:
                 safe_text.show("\n".join(lines))
                 for message in problems.get(question.id, []):
                     st.error(message, icon=":material/error:")
+    if held:
+        return
     if st.button(texts.see_results, type="primary", disabled=incomplete, width="stretch"):
-        with saving.unless_unreachable(texts):
-            context.store().complete(session.token)
-            context.adopt_token(session.token)  # the round now carries its completion time
-            st.switch_page(RESULTS_PAGE)
+        _finish(session)
+
+
+def _finish(session: context.Session) -> None:
+    """Complete the round and show the results, unless an answer still needs attention (or
+    the database is out of reach, which the page then says): the review stays."""
+    questionnaire = session.questionnaire
+    if any(
+        answer_rules.page_problems(questionnaire, p, session.answers) for p in questionnaire.pages
+    ):
+        return
+    with saving.unless_unreachable(questionnaire.texts):
+        context.store().complete(session.token)
+        context.adopt_token(session.token)  # the round now carries its completion time
+        st.switch_page(RESULTS_PAGE)

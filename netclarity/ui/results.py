@@ -21,6 +21,7 @@ from netclarity.ui import (
     rounds,
     safe_text,
     saving,
+    workshop_pace,
     workshop_participant,
 )
 from netclarity.ui.chart_view import show_chart
@@ -85,6 +86,8 @@ def _findings(questionnaire: Questionnaire, found: list[insights.Finding]) -> No
 def results_screen(session: context.Session) -> None:
     questionnaire, texts = session.questionnaire, session.questionnaire.texts
     answers = session.answers
+    if not session.round.completed and workshop_pace.results_held(session):
+        st.switch_page(flow.REVIEW_PAGE)  # a paced room sees its results together, at the end
     st.title(texts.results_title)
     st.markdown(texts.results_intro)
     saving.notice()

@@ -104,3 +104,13 @@ def set_page(page_id: str) -> None:
         return
     with contextlib.suppress(StoreUnavailable):  # the page is a convenience; answers matter
         context.store().set_page(session.token, page_id)
+
+
+def move_on(page_id: str, pages_done: int) -> None:
+    """Go on to ``page_id`` with Next, having finished the first ``pages_done`` pages."""
+    session = context.current()
+    st.session_state["page"] = page_id
+    if session is None:
+        return
+    with contextlib.suppress(StoreUnavailable):
+        context.store().move_on(session.token, page_id, pages_done)

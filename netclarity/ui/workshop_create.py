@@ -23,7 +23,8 @@ from netclarity.ui.workshop_access import (
     join_url,
     workshops,
 )
-from netclarity.workshop.store import DEFAULT_THRESHOLD, MAX_THRESHOLD, Workshop
+from netclarity.workshop.store import DEFAULT_THRESHOLD, MAX_THRESHOLD, Pace, Workshop
+from netclarity.workshop.texts import PaceTexts
 
 _CREATED = "created_workshop"
 
@@ -58,6 +59,11 @@ def create_screen() -> None:
             help="No room results are shown, to you or the participants, until this many "
             "people have finished: with fewer, an average can give one person away.",
         )
+        # The form is the facilitator's (English, like the rest of this page): the pace's
+        # words are the defaults of the texts the chosen questionnaire translates.
+        words = PaceTexts()
+        labels = {Pace.SELF: words.self_paced, Pace.FACILITATOR: words.facilitator_paced}
+        chosen_pace = st.radio(words.pace, list(labels), format_func=labels.__getitem__)
         closes = st.checkbox("Close automatically at a set time")
         day_col, time_col = st.columns(2)
         day = day_col.date_input("Closing date", value=datetime.now(UTC).date())
@@ -74,7 +80,11 @@ def create_screen() -> None:
         return
     try:
         workshop, key = workshops().create(
-            title, str(questionnaire_id), threshold=int(threshold), closes_at=closes_at
+            title,
+            str(questionnaire_id),
+            threshold=int(threshold),
+            closes_at=closes_at,
+            pace=chosen_pace,
         )
     except InvalidValue as error:
         st.error(str(error), icon=":material/error:")

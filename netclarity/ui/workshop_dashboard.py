@@ -7,6 +7,10 @@ they change in steps of at least the privacy threshold, and nothing from the roo
 until the threshold is met (``Room.visible``); free text is shown as plain text, shuffled,
 without names.
 
+In a facilitator-paced workshop the dashboard adds the pace controls and the open section's
+discussion view (``workshop_sections``), and the projector shows that view instead of the
+whole room until the facilitator ends the sections.
+
 The projector has its own page, ``/present`` (``present_screen``), opened with the
 view-only link the dashboard shows, so the facilitator link never has to be on a screen: the
 room's views only — the same figures, under the same threshold — with no controls and no
@@ -33,14 +37,20 @@ from netclarity.ui.workshop_access import (
     viewer,
     workshops,
 )
+from netclarity.ui.workshop_sections import (
+    PRESENT_TEXTS,
+    pace_setting,
+    section_view,
+    show_prompts,
+    show_texts,
+)
 from netclarity.workshop import charts as room_charts
+from netclarity.workshop import pace
 from netclarity.workshop.functions import prompts
 from netclarity.workshop.room import Room, read_room
 from netclarity.workshop.store import Workshop
 
 REFRESH_SECONDS = 5
-PRESENT_TEXTS = 12
-"""Free-text answers per question shown in present mode (all of them in the normal view)."""
 
 PRESENT_STYLE = """
 <style>
@@ -149,6 +159,7 @@ def _header(workshop: Workshop, questionnaire: Questionnaire) -> None:
         width="stretch",
         key="download-pdf",
     )
+    pace_setting(workshop, questionnaire)
     _projector_link(workshop)
     if workshop.is_open():
         with st.expander("Join code, link and QR code", icon=":material/qr_code_2:"):
@@ -199,8 +210,10 @@ def live(workshop_id: int, questionnaire_id: str, present: bool) -> None:
     room = read_room(context.store().database, questionnaire, workshop)
     if present:
         _present(workshop, questionnaire, room)
-    else:
-        _overview(questionnaire, room)
+        return
+    if pace.paced(workshop):
+        section_view(workshop, questionnaire, present=False, with_controls=True)
+    _overview(questionnaire, room)
 
 
 def _counts(room: Room) -> None:
@@ -255,6 +268,9 @@ def _present(workshop: Workshop, questionnaire: Questionnaire, room: Room) -> No
             _join_card(workshop, qr_width=260)
     else:
         st.title(workshop.title)
+    if pace.open_section(questionnaire, workshop) is not None:
+        section_view(workshop, questionnaire, present=True, with_controls=False)
+        return
     _counts(room)
     if not room.visible:
         _waiting(room)
@@ -298,13 +314,7 @@ def _polls(questionnaire: Questionnaire, room: Room, *, present: bool) -> None:
 
 
 def _prompts(questionnaire: Questionnaire, room: Room) -> None:
-    found = prompts(questionnaire, room)
-    if not found:
-        return
-    st.header("To discuss")
-    for finding in found:
-        with st.container(border=True):
-            st.text(finding.text)
+    show_prompts("To discuss", prompts(questionnaire, room))
 
 
 def _texts(questionnaire: Questionnaire, room: Room, *, limit: int | None) -> None:
@@ -315,16 +325,4 @@ def _texts(questionnaire: Questionnaire, room: Room, *, limit: int | None) -> No
         return
     st.header("In their own words")
     for question in questions:
-        answers = room.texts[question.id]
-        if limit is None:
-            with st.expander(f"{question.label} ({len(answers)})"):
-                for text in answers:
-                    st.text(text)
-            continue
-        st.subheader(question.label)
-        columns = st.columns(2)
-        for index, text in enumerate(answers[:limit]):
-            with columns[index % 2].container(border=True):
-                st.text(text)
-        if len(answers) > limit:
-            st.caption(f"and {len(answers) - limit} more")
+        show_texts(question.label, room.texts[question.id], limit=limit, more="and {count} more")

@@ -11,16 +11,17 @@ charts are the facilitator's and use the English below.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import altair as alt
 
 from netclarity import charts
 from netclarity.charts import ROOM, ROW, SERVED, TEXT, WANT, YOU, Width, finish
-from netclarity.questionnaire import Poll, Questionnaire
+from netclarity.questionnaire import Poll, Questionnaire, Ranking
 from netclarity.scoring import Scores
 from netclarity.workshop.room import Room
+from netclarity.workshop.section import Summary
 
 # The facilitator's words (their screens and the group PDF are in English).
 ROOM_GOALS_TITLE = "What the room wants from networking, and how well its hours serve it"
@@ -84,7 +85,7 @@ def paired_bars(
 
 def counted_bars(
     questionnaire: Questionnaire,
-    rows: Sequence[tuple[str, int]],
+    rows: Sequence[tuple[str, float]],
     *,
     title: str,
     subtitle: str,
@@ -92,16 +93,22 @@ def counted_bars(
     total: int | None = None,
     highlight: str | None = None,
     width: Width = "container",
+    written: Callable[[float], str] | None = None,
 ) -> alt.LayerChart:
     """One bar per row with its count (and share of ``total``); ``highlight`` stands out.
 
     Long row labels (poll answers, page titles) are broken into lines rather than cut.
+    ``written`` writes a bar's value when it is not a count (an average, say).
     """
     data = [
         {
             "row": _wrapped(label),
             "count": count,
-            "label": f"{count} ({count / total:.0%})" if total else str(count),
+            "label": written(count)
+            if written
+            else f"{count} ({count / total:.0%})"
+            if total
+            else str(count),
             "kind": "highlight" if label == highlight and highlight is not None else "other",
         }
         for label, count in rows
@@ -282,6 +289,34 @@ def poll_chart(
         axis=axis,
         total=result.total,
         highlight=labels.get(mine or ""),
+        width=width,
+    )
+
+
+def section_chart(
+    questionnaire: Questionnaire, summary: Summary, *, width: Width = "container"
+) -> alt.LayerChart:
+    """The room's answers to one question of a paced section (``workshop.section``): people
+    per option, or the average amount per option of an allocation."""
+    words = questionnaire.texts.pace
+    if summary.averages:
+        numbers = questionnaire.texts.numbers
+        return counted_bars(
+            questionnaire,
+            summary.counts,
+            title=summary.question.label,
+            subtitle=words.averaged.format(count=summary.answered),
+            axis=words.average,
+            width=width,
+            written=lambda value: numbers.format_number(value, ",.1f"),
+        )
+    return counted_bars(
+        questionnaire,
+        summary.counts,
+        title=summary.question.label,
+        subtitle=words.answered.format(count=summary.answered),
+        axis=words.put_first if isinstance(summary.question, Ranking) else words.people,
+        total=summary.answered,
         width=width,
     )
 

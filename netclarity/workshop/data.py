@@ -31,6 +31,8 @@ class Participant:
     page: str | None
     completed: bool
     answers: dict[str, Any]
+    pages_done: int | None = None
+    """How many pages they have moved on from with Next (``Store.move_on``)."""
 
 
 def load_participants(
@@ -47,7 +49,7 @@ def load_participants(
 
     def work(conn: Connection) -> list[Participant]:
         joined = (
-            sa.select(rounds.c.id, rounds.c.page, rounds.c.completed_at)
+            sa.select(rounds.c.id, rounds.c.page, rounds.c.completed_at, rounds.c.pages_done)
             .join(respondents, respondents.c.id == rounds.c.respondent_id)
             .where(respondents.c.workshop_id == workshop_id, rounds.c.number == WORKSHOP_ROUND)
         )
@@ -72,5 +74,9 @@ def load_participants(
 
 def _participant(row: Any, given: dict[str, Any]) -> Participant:
     return Participant(
-        round_id=row.id, page=row.page, completed=row.completed_at is not None, answers=given
+        round_id=row.id,
+        page=row.page,
+        completed=row.completed_at is not None,
+        answers=given,
+        pages_done=row.pages_done,
     )

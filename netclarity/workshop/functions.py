@@ -8,12 +8,13 @@ shared out their hours, say) raises ``NotAvailable`` too, and the rule is skippe
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable
 from typing import Any
 
-from netclarity.insights import Finding, evaluate_rules
+from netclarity.insights import Finding, compile_rules, evaluate_rules
 from netclarity.questionnaire import Questionnaire
-from netclarity.rules import NotAvailable
+from netclarity.rules import NotAvailable, Rule
 from netclarity.workshop.room import Room
 
 
@@ -75,6 +76,40 @@ def room_functions(questionnaire: Questionnaire, room: Room) -> dict[str, Callab
         "poll_share": poll_share,
         "room_label": lambda value: labels.get(value, str(value)),
     }
+
+
+ROLES_READ: dict[str, tuple[str, ...]] = {
+    "room_goal_weight": ("goals",),
+    "room_delivered": ("goals", "mix"),
+    "room_gap": ("goals", "mix"),
+    "room_alignment": ("goals", "mix"),
+    "room_mix_share": ("mix",),
+    "room_obligation_share": ("motive",),
+}
+"""The roles of the questions each room function reads (``poll_share`` reads its poll)."""
+
+
+def reads(questionnaire: Questionnaire, rule: Rule) -> set[str]:
+    """The ids of the questions whose answers a room rule's condition looks at."""
+    found: set[str] = set()
+    for node in ast.walk(rule.when):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+            continue
+        if node.func.id == "poll_share" and node.args:
+            first = node.args[0]
+            found.add(first.id if isinstance(first, ast.Name) else str(ast.literal_eval(first)))
+        for role in ROLES_READ.get(node.func.id, ()):
+            question = questionnaire.question_with_role(role)
+            if question is not None:
+                found.add(question.id)
+    return found
+
+
+def section_prompts(questionnaire: Questionnaire, room: Room, keys: set[str]) -> list[Finding]:
+    """The prompts of the room rules that read one of the questions ``keys`` (a section's)."""
+    rules = compile_rules(questionnaire, "room")
+    wanted = {rule.id for rule in rules if reads(questionnaire, rule) & keys}
+    return [found for found in prompts(questionnaire, room) if found.rule_id in wanted]
 
 
 def prompts(questionnaire: Questionnaire, room: Room) -> list[Finding]:

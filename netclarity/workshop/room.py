@@ -4,7 +4,8 @@ Definitions (the dashboard, the group PDF, the room rules and "me vs. the room" 
 ``Room``, so each quantity is defined once, here):
 
 * *joined*: everyone who joined; *completed*: those who finished (saw their results);
-  *in progress*: the rest. *Reached* a page: completed, or on that page or a later one.
+  *in progress*: the rest. *Reached* a page: completed, or on that page or a later one, or
+  moved on to it once with Next (``pages_done``) and gone back since.
 * The aggregates are over the *published* participants only: the finished participants of
   the workshop's published snapshot (``netclarity.workshop.snapshot``), which changes only
   in steps of at least ``threshold`` people, so that no figure, and no pair of figures seen
@@ -292,11 +293,16 @@ def _obligations(
 def _reached(
     questionnaire: Questionnaire, participants: Sequence[Participant]
 ) -> tuple[tuple[str, int], ...]:
-    """Per page: how many have completed or are on that page or a later one."""
+    """Per page: how many have completed, or are on that page or a later one, or have moved
+    on from the page before it (and went back to change an answer)."""
     index = {page.id: i for i, page in enumerate(questionnaire.pages)}
     last = len(questionnaire.pages) - 1
     furthest = np.array(
-        [last if p.completed else index.get(p.page or "", 0) for p in participants], dtype=int
+        [
+            last if p.completed else max(index.get(p.page or "", 0), min(p.pages_done or 0, last))
+            for p in participants
+        ],
+        dtype=int,
     )
     return tuple(
         (page.id, int((furthest >= i).sum())) for i, page in enumerate(questionnaire.pages)

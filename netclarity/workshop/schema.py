@@ -1,4 +1,4 @@
-"""The workshop tables, in the store's ``metadata``: the shape migrations 0003–0007 create.
+"""The workshop tables, in the store's ``metadata``: the shape migrations 0003–0009 create.
 
 A participant is an ordinary respondent whose ``respondents.workshop_id`` names the
 workshop; the round they answer in the workshop is their first (a retake months later is
@@ -16,6 +16,13 @@ rounds the room views read, each with the time its answers last changed when it 
 published. ``round_id`` has no foreign key on purpose: a round deleted since must still be
 seen as missing from the snapshot, not vanish from it unnoticed.
 
+``pace`` is ``self`` (everyone at their own speed) or ``facilitator`` (the room moves section
+by section); ``open_section`` is the index of the section open last (0: the first), and the
+number of sections or more means the facilitator has ended the sections. The pace lives
+here, not in any server's memory, so every app server moves its participants on.
+``workshop_section_snapshots`` is the published snapshot of each section's finishers
+(``snapshot``, per section id), the same rule as the room's.
+
 ``facilitator_grants`` holds what a signed-in facilitator's address carries instead of the
 key (``Workshops.grant``): the SHA-256 of a random token, its workshop and when it expires.
 """
@@ -29,6 +36,7 @@ from netclarity.workshop.codes import LENGTH
 
 MAX_TITLE = 200
 KEY_HASH_LENGTH = 64
+MAX_SECTION = 64
 
 workshops = sa.Table(
     "workshops",
@@ -43,6 +51,8 @@ workshops = sa.Table(
     sa.Column("closes_at", Timestamp, nullable=True),
     sa.Column("closed_at", Timestamp, nullable=True),
     sa.Column("view_key_hash", sa.String(KEY_HASH_LENGTH), nullable=True),
+    sa.Column("pace", sa.String(20), nullable=False, server_default="self"),
+    sa.Column("open_section", sa.Integer, nullable=False, server_default="0"),
 )
 
 workshop_snapshots = sa.Table(
@@ -54,6 +64,20 @@ workshop_snapshots = sa.Table(
         sa.ForeignKey("workshops.id", ondelete="CASCADE"),
         primary_key=True,
     ),
+    sa.Column("round_id", sa.Integer, primary_key=True),
+    sa.Column("answered_at", Timestamp, nullable=True),
+)
+
+workshop_section_snapshots = sa.Table(
+    "workshop_section_snapshots",
+    metadata,
+    sa.Column(
+        "workshop_id",
+        sa.Integer,
+        sa.ForeignKey("workshops.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("section", sa.String(MAX_SECTION), primary_key=True),
     sa.Column("round_id", sa.Integer, primary_key=True),
     sa.Column("answered_at", Timestamp, nullable=True),
 )

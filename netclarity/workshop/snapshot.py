@@ -20,6 +20,10 @@ The rule, with ``k`` the workshop's privacy threshold:
   would isolate that one person: the room is withheld (``readable`` is empty) until the
   next step.
 
+A paced workshop's section view follows the same rule for each section (``Part``): its
+snapshot is of the people who have moved on from the section's last page, with the time
+their answers up to that section last changed.
+
 Publishing happens when a room is read (``published_rounds``): one read to compare, and a
 write only when a step is due, re-checked under the workshop row's lock so two app servers
 never publish twice.
@@ -28,6 +32,7 @@ never publish twice.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -37,7 +42,7 @@ from sqlalchemy.engine import Connection
 from netclarity.store.database import Database
 from netclarity.store.schema import PLAN_KEY, answers, respondents, rounds
 from netclarity.workshop.data import WORKSHOP_ROUND
-from netclarity.workshop.schema import workshop_snapshots, workshops
+from netclarity.workshop.schema import workshop_section_snapshots, workshop_snapshots, workshops
 from netclarity.workshop.store import Workshop
 
 States = Mapping[int, datetime | None]
@@ -61,57 +66,84 @@ def readable(published: States, finished: States) -> frozenset[int]:
     return frozenset(published) if unchanged else frozenset()
 
 
-def published_rounds(database: Database, workshop: Workshop) -> frozenset[int]:
-    """The rounds every room view of ``workshop`` reads now, publishing a snapshot if due."""
-    published, finished = database.read(lambda conn: _states(conn, workshop.id))
+@dataclass(frozen=True)
+class Part:
+    """What a snapshot is of: the whole room, or the finishers of one section of a paced
+    workshop (``section``, read with ``keys``: every question up to the section's end, and
+    finished by everyone who moved on from its last page, ``pages_done`` pages in)."""
+
+    section: str | None = None
+    keys: frozenset[str] = frozenset()
+    pages_done: int = 0
+
+
+WHOLE_ROOM = Part()
+
+
+def published_rounds(
+    database: Database, workshop: Workshop, part: Part = WHOLE_ROOM
+) -> frozenset[int]:
+    """The rounds every view of ``part`` of ``workshop`` reads now, publishing if due."""
+    published, finished = database.read(lambda conn: _states(conn, workshop.id, part))
     if differing(published, finished) >= workshop.threshold:
-        published, finished = database.write(lambda conn: _step(conn, workshop))
+        published, finished = database.write(lambda conn: _step(conn, workshop, part))
     return readable(published, finished)
 
 
-def _step(conn: Connection, workshop: Workshop) -> tuple[States, States]:
+def _step(conn: Connection, workshop: Workshop, part: Part) -> tuple[States, States]:
     """Publish the finished participants as they are now, if still due under the lock."""
     conn.execute(
         sa.select(workshops.c.id).where(workshops.c.id == workshop.id).with_for_update()
     ).one()
-    published, finished = _states(conn, workshop.id)
+    published, finished = _states(conn, workshop.id, part)
     if differing(published, finished) < workshop.threshold:
         return published, finished  # another server published first
-    mine = workshop_snapshots.c.workshop_id == workshop.id
-    conn.execute(sa.delete(workshop_snapshots).where(mine))
+    table, mine = _snapshot(workshop.id, part)
+    conn.execute(sa.delete(table).where(mine))
     if finished:
+        section = {} if part.section is None else {"section": part.section}
         conn.execute(
-            sa.insert(workshop_snapshots),
+            sa.insert(table),
             [
-                {"workshop_id": workshop.id, "round_id": round_id, "answered_at": at}
+                {"workshop_id": workshop.id, "round_id": round_id, "answered_at": at, **section}
                 for round_id, at in finished.items()
             ],
         )
     return dict(finished), finished
 
 
-def _states(conn: Connection, workshop_id: int) -> tuple[States, States]:
+def _snapshot(workshop_id: int, part: Part) -> tuple[sa.Table, sa.ColumnElement[bool]]:
+    """The table of ``part``'s snapshots, and which of its rows are this workshop's."""
+    if part.section is None:
+        return workshop_snapshots, workshop_snapshots.c.workshop_id == workshop_id
+    table = workshop_section_snapshots
+    return table, (table.c.workshop_id == workshop_id) & (table.c.section == part.section)
+
+
+def _states(conn: Connection, workshop_id: int, part: Part) -> tuple[States, States]:
+    table, mine = _snapshot(workshop_id, part)
     published = {
         row.round_id: row.answered_at
-        for row in conn.execute(
-            sa.select(workshop_snapshots.c.round_id, workshop_snapshots.c.answered_at).where(
-                workshop_snapshots.c.workshop_id == workshop_id
-            )
-        )
+        for row in conn.execute(sa.select(table.c.round_id, table.c.answered_at).where(mine))
     }
-    return published, _finished(conn, workshop_id)
+    return published, _finished(conn, workshop_id, part)
 
 
-def _finished(conn: Connection, workshop_id: int) -> dict[int, Any]:
-    """Every finished participant's workshop round, with when its answers last changed."""
+def _finished(conn: Connection, workshop_id: int, part: Part) -> dict[int, Any]:
+    """Every participant who finished ``part``, with when its answers last changed."""
+    read: sa.ColumnElement[bool] = answers.c.key != PLAN_KEY
+    done: sa.ColumnElement[bool] = rounds.c.completed_at.is_not(None)
+    if part.section is not None:
+        read = answers.c.key.in_(sorted(part.keys))
+        done = done | (rounds.c.pages_done >= part.pages_done)
     query = (
         sa.select(rounds.c.id, sa.func.max(answers.c.updated_at).label("answered_at"))
         .join(respondents, respondents.c.id == rounds.c.respondent_id)
-        .outerjoin(answers, (answers.c.round_id == rounds.c.id) & (answers.c.key != PLAN_KEY))
+        .outerjoin(answers, (answers.c.round_id == rounds.c.id) & read)
         .where(
             respondents.c.workshop_id == workshop_id,
             rounds.c.number == WORKSHOP_ROUND,
-            rounds.c.completed_at.is_not(None),
+            done,
         )
         .group_by(rounds.c.id)
     )

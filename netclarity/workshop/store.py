@@ -1,16 +1,17 @@
 """Creating, finding, opening and closing workshops, and checking a facilitator key.
 
 Every method is one short transaction on the store's ``Database`` (SQLite or PostgreSQL),
-so several app servers sharing one PostgreSQL database act as one workshop: the code and
-the open/closed state live only in the database. Checking a key writes nothing: wrong keys
-are not counted per workshop, so nobody can lock a facilitator out (``keys``).
+so several app servers sharing one PostgreSQL database act as one workshop: the code, the
+open/closed state and the pace (which section is open) live only in the database. Checking
+a key writes nothing: wrong keys are not counted per workshop, so nobody can lock a
+facilitator out (``keys``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from enum import Enum
+from enum import Enum, StrEnum
 from functools import partial
 from typing import Any
 
@@ -33,6 +34,15 @@ GRANT_LIFETIME = timedelta(hours=12)
 """How long a sign-in lasts without the key: a workshop day, not the workshop's lifetime."""
 CODE_ATTEMPTS = 10
 """New codes tried when a generated code is taken (one in millions each time)."""
+MAX_SECTIONS = 1000
+
+
+class Pace(StrEnum):
+    """Who moves the room on: everyone at their own speed, or the facilitator, section by
+    section (``netclarity.workshop.pace``)."""
+
+    SELF = "self"
+    FACILITATOR = "facilitator"
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,9 @@ class Workshop:
     created_at: datetime
     closes_at: datetime | None
     closed_at: datetime | None
+    pace: Pace = Pace.SELF
+    open_section: int = 0
+    """The index of the section opened last; the number of sections or more: ended."""
 
     @property
     def seed(self) -> str:
@@ -86,6 +99,7 @@ class Workshops:
         *,
         threshold: int = DEFAULT_THRESHOLD,
         closes_at: datetime | None = None,
+        pace: Pace = Pace.SELF,
         now: datetime | None = None,
     ) -> tuple[Workshop, str]:
         """A new open workshop and its facilitator key, which is returned this once only."""
@@ -110,6 +124,7 @@ class Workshops:
                 "view_key_hash": key_hash(view_key(key)),
                 "created_at": created,
                 "closes_at": closes_at,
+                "pace": Pace(pace).value,
             }
             try:
                 workshop_id = self.database.write(partial(_insert, values=values))
@@ -232,6 +247,21 @@ class Workshops:
             changes["closes_at"] = None
         return self._update(workshop_id, **changes)
 
+    def set_pace(self, workshop_id: int, pace: Pace) -> Workshop:
+        """Self-paced or facilitator-paced from now on; the open section is kept either way,
+        so switching back and forth never sends anyone back to the start."""
+        return self._update(workshop_id, pace=Pace(pace).value)
+
+    def open_section(self, workshop_id: int, index: int) -> Workshop:
+        """Open the sections up to ``index`` (from 0); the number of sections ends them.
+
+        The facilitator's screen says which section it moves to, not "one more": two taps
+        (or two facilitator tabs) on the same button open that section once, not two.
+        """
+        if not 0 <= index <= MAX_SECTIONS:
+            raise InvalidValue(f"a section index is between 0 and {MAX_SECTIONS}")
+        return self._update(workshop_id, open_section=index)
+
     def _update(self, workshop_id: int, **changes: Any) -> Workshop:
         self.database.write(
             lambda conn: conn.execute(
@@ -273,4 +303,6 @@ def _workshop(row: Row[Any]) -> Workshop:
         created_at=created,
         closes_at=_utc(row.closes_at),
         closed_at=_utc(row.closed_at),
+        pace=Pace(row.pace),
+        open_section=row.open_section,
     )

@@ -3,7 +3,8 @@
 They sit under ``texts: {workshop: ...}`` in the questionnaire file, like the chart and PDF
 texts (``netclarity.texts``), and are checked the same way when the file loads. The
 facilitator's screens (dashboard, exports, group PDF) are for the person running the room
-and use English.
+and use English, except what a paced workshop adds (``PaceTexts``): its section view is
+on the projector for the whole room, and its controls sit beside it.
 """
 
 from __future__ import annotations
@@ -63,3 +64,62 @@ class WorkshopTexts(Wording):
     poll_waiting: Text = (
         "The room's answers to the poll appear once {threshold} people have answered."
     )
+
+
+class PaceTexts(Wording):
+    """A facilitator-paced workshop: the participants' waiting screen, and the facilitator's
+    pace setting, section controls and section view (on the dashboard and the projector),
+    which the room sees on the projector and so reads in the questionnaire's language."""
+
+    whole_numbers: ClassVar[dict[str, frozenset[str]]] = {
+        "section_heading": frozenset({"number", "sections"}),
+        "finished_of": frozenset({"finished", "joined"}),
+        "section_waiting": frozenset({"threshold", "finished"}),
+        "section_held": frozenset({"threshold"}),
+        "section_from": frozenset({"count", "threshold"}),
+        "answered": frozenset({"count"}),
+        "averaged": frozenset({"count"}),
+        "more_texts": frozenset({"count"}),
+    }
+
+    waiting_title: Text = "Waiting for the room"
+    waiting_text: Text = (
+        "You have answered everything that is open so far. The facilitator opens the next "
+        "part when the room is ready, and this page moves on by itself: keep it open."
+    )
+    waiting_results: Text = (
+        "You have answered every question. Your results open when the facilitator ends the "
+        "questions, and this page moves on by itself: keep it open."
+    )
+    back_to_answers: Text = "Back to my answers"
+    pace: Text = "Pace"
+    self_paced: Text = "Self-paced: everyone moves at their own speed"
+    facilitator_paced: Text = "Facilitator-paced: you open one section at a time"
+    section_heading: Text = "Section {number} of {sections}: {title}"
+    finished: Text = "Finished this section"
+    finished_of: Text = "{finished} of {joined} have finished this section."
+    open_next: Text = "Open the next section"
+    go_back: Text = "Go back a section"
+    end: Text = "End and show full results"
+    ended: Text = "All sections are done: everyone sees their full results."
+    section_waiting: Text = (
+        "The room's answers to this section appear once {threshold} people have finished it "
+        "({finished} so far)."
+    )
+    section_held: Text = (
+        "Someone changed an answer in this section, so its results are held back until "
+        "{threshold} more people have finished it."
+    )
+    section_from: Text = (
+        "From {count} people who finished this section; it changes only when {threshold} "
+        "more have, so no one person's answers show."
+    )
+    people: Text = "People"
+    average: Text = "Average"
+    put_first: Text = "Put it first"
+    answered: Text = "{count} answered"
+    averaged: Text = "The average per person of the {count} who answered."
+    median: Text = "Half the room said {median} or less."
+    prompts: Text = "To discuss"
+    own_words: Text = "In their own words"
+    more_texts: Text = "and {count} more"

@@ -11,6 +11,7 @@ covered here.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +20,9 @@ import pytest
 from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import MakeApp
+from netclarity.store import Store
+from netclarity.workshop.store import Pace, Workshops
+from tests.app.conftest import ROOT, MakeApp
 from tests.support.english import GERMAN_FILE, english_in, english_phrases, german
 
 SKIPPED = {"id", "icon", "spec"}
@@ -142,4 +145,27 @@ def test_a_broken_file_beside_a_german_questionnaire_is_named_without_english(
 
     assert app.expander[-1].label == "Einige Fragebogen-Dateien konnten nicht geladen werden:"
     assert app.code[-1].value.endswith("kaputt.yaml")
+    assert english_on(app) == {}
+
+
+def test_a_german_participant_waiting_for_the_room_reads_no_english(make_app: MakeApp) -> None:
+    make_app()
+    store = Store.open(os.environ["NETCLARITY_DATABASE_URL"])
+    try:
+        workshop, _ = Workshops(store.database).create(
+            "Donnerstagsrunde", "netzwerk_klarheit", pace=Pace.FACILITATOR
+        )
+    finally:
+        store.close()
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    app.query_params["join"] = workshop.code
+    app = app.run().button[0].click().run()
+    assert english_on(app) == {}
+    for goal, points in {"gemeinschaft": 50.0, "lernen": 30.0, "kunden": 20.0}.items():
+        app.number_input(key=f"q-gewichtung-{goal}").set_value(points).run()
+
+    app = app.button(key="nav_next").click().run()
+
+    assert app.title[0].value == "Warten auf die Gruppe"
+    assert app.button[0].label == "Zurück zu meinen Antworten"
     assert english_on(app) == {}

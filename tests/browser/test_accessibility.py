@@ -3,8 +3,9 @@
 axe-core (bundled by ``axe-playwright-python``) runs in the real page after each step a person
 takes: the welcome page, every questions page empty and after Next with nothing filled in,
 the review, the results, the join page, the facilitator's page before and after creating a
-workshop, its dashboard, and the projector's view-only page. A violation fails the test
-with its rule, the elements and axe's own explanation.
+workshop, its dashboard, and the projector's view-only page; in a facilitator-paced workshop,
+the waiting screen on a phone and the open section's view on the dashboard and projector.
+A violation fails the test with its rule, the elements and axe's own explanation.
 
 ``STREAMLIT_OWN`` lists what axe reports in Streamlit's own markup that the app cannot change,
 each with its reason; it is empty today, and anything added there must name the element.
@@ -20,7 +21,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.test_self_guided import answer_first_half, answer_second_half
-from tests.support.participant import create_workshop
+from tests.support.participant import create_workshop, join_and_answer_goals
 from tests.support.respondent import TIMEOUT, Respondent
 from tests.support.server import AppServer
 
@@ -114,4 +115,32 @@ def test_the_workshop_screens_have_no_violations(browser: Any, app_server: AppSe
     projector.goto(link.strip())
     expect(projector.get_by_test_id("stMetric").first).to_be_visible(timeout=TIMEOUT)
     scanned(projector, "projector view", found)
+    assert found == {}
+
+
+def test_the_paced_workshop_screens_have_no_violations(browser: Any, app_server: AppServer) -> None:
+    facilitator = browser.new_context(viewport=DESKTOP).new_page()
+    found: dict[str, list[str]] = {}
+    link = create_workshop(facilitator, app_server.url, "Paced lab", threshold=1, paced=True)
+    facilitator.get_by_role("button", name="Open the dashboard").click()
+    phone = browser.new_context(viewport=PHONE).new_page()
+    phone.goto(link.replace("/dashboard?workshop=", "/?join=").split("&")[0])
+    person = Respondent(phone)
+    pace = person.questionnaire.texts.pace
+    join_and_answer_goals(person, then=pace.waiting_title)
+    scanned(phone, "waiting screen (phone)", found)
+    view = facilitator.locator(".st-key-section-view")
+    expect(view.locator(".vega-embed svg.marks, .vega-embed canvas").first).to_be_visible(
+        timeout=TIMEOUT
+    )
+    scanned(facilitator, "section view (dashboard)", found)
+    facilitator.get_by_text("Projector view", exact=True).click()
+    present = facilitator.locator("[data-testid='stCode']").filter(has_text="/present?")
+    projector = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+    projector.goto(present.inner_text().strip())
+    section = projector.locator(".st-key-section-view")
+    expect(section.locator(".vega-embed svg.marks, .vega-embed canvas").first).to_be_visible(
+        timeout=TIMEOUT
+    )
+    scanned(projector, "section view (projector)", found)
     assert found == {}

@@ -50,7 +50,7 @@ def test_a_misspelt_required_key_is_both_unknown_and_missing() -> None:
         == [
             "every_type.yaml:17: top level: unknown key 'pagez' — did you mean 'pages'? (allowed: "
             "id, version, title, description, language, minutes, goals, channels, fit, pages, "
-            "insights, texts)",
+            "sections, insights, texts)",
             "every_type.yaml:3: top level: missing required key 'pages'",
         ][::-1]
     )
