@@ -203,13 +203,12 @@ def _share_taken(place: Place) -> float:
 
 
 def foundation(places: Sequence[Place]) -> float:
-    """Hours a month in places to build on: places in use that the person does not attend out
-    of duty and that brought something (or were not asked about), each hour counted fully when
-    the place serves their goals well (``KEEP``) and less the less it does, so a place that
-    barely serves them hardly counts, and a nudge never makes a foundation appear at once."""
-    return sum(
-        p.hours * _clamp(p.value / KEEP) for p in places if p.hours > 0 and not p.questionable
-    )
+    """Hours a month in places to build on: places in use that could take more hours (not
+    attended out of duty, bringing something or not asked about, and serving the person's
+    goals well or protected), each hour counted as fully as the place may receive. A place the
+    step takes hours from is not one to build on, however many hours it has, and a nudge never
+    makes a foundation appear at once."""
+    return sum(p.hours * _strength(p) for p in places if p.hours > 0)
 
 
 def _receivers(places: Sequence[Place]) -> list[tuple[Place, float]]:

@@ -120,3 +120,13 @@ def test_a_good_place_used_for_half_an_hour_may_take_as_much_as_an_unused_one() 
     for hours in (0.0, 0.5):
         step = suggest([Place("calls", 12, 0.0), Place("meetup", hours, 1.0)])
         assert step.moves == (Move("calls", "meetup", 6.0, trial=hours == 0),)
+
+
+def test_a_big_place_that_gives_hours_is_not_something_to_build_on() -> None:
+    """20 h in a place that does little for the goals (0.1) but brought something: it gives a
+    sixth of its hours ((0.6 - 0.1) / 0.6 x a half x a half, 4.2 h, 4 h once rounded). Those
+    hours do not make it a habit to build on, so the best place, new, takes all 4 h rather
+    than a 2 h trial."""
+    step = suggest([Place("breakfast", 20, 0.1, productive=True), Place("best", 0, 1.0)])
+    assert step.moves == (Move("breakfast", "best", 4.0, trial=True),)
+    assert step.foundation == 0.0
