@@ -30,7 +30,7 @@ from typing import Any
 from benchmarks import synthetic
 from benchmarks.record import ROOT, record
 from benchmarks.serve import chromium, resident_kib, running, wait_rendered
-from netclarity.loader import load_file
+from netclarity.loading.loader import load_file
 from netclarity.store import Store
 
 SECTION = "Memory per session (`bench_memory.py`)"

@@ -29,7 +29,7 @@ from datetime import date
 from pypdf import PdfReader
 
 from benchmarks.record import ROOT, Summary, record, verdict
-from netclarity.loader import load_file
+from netclarity.loading.loader import load_file
 from netclarity.report import build_pdf
 from netclarity.response import ChannelPlan, ItemReview, Plan, PlanGoal, PlanReview, Response
 

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 from benchmarks import synthetic
 from benchmarks.record import ROOT, Summary, record, verdict
-from netclarity.loader import load_file
+from netclarity.loading.loader import load_file
 from netclarity.questionnaire import Poll, Questionnaire
 from netclarity.workshop import charts
 from netclarity.workshop.data import Participant

@@ -35,7 +35,7 @@ from typing import Any
 
 from benchmarks import synthetic
 from benchmarks.record import ROOT, record
-from netclarity.loader import load_file
+from netclarity.loading.loader import load_file
 from netclarity.store import Store, StoreUnavailable
 
 SECTION = "Write load (`bench_writes.py`)"

@@ -1,5 +1,5 @@
-"""``python -m netclarity``: see ``netclarity.cli``."""
+"""``python -m netclarity``: see ``netclarity.commands.cli``."""
 
-from netclarity.cli import main
+from netclarity.commands.cli import main
 
 raise SystemExit(main())

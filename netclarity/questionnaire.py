@@ -1,6 +1,6 @@
 """The questionnaire as typed, frozen objects — the single source of everything a user reads.
 
-A YAML file is validated once into these models (see ``netclarity.loader``); the rest of the
+A YAML file is validated once into these models (see ``netclarity.loading.loader``); the rest of the
 app only ever sees a ``Questionnaire`` that is known to be consistent: every id unique, every
 reference resolvable, every text present. Unknown keys are errors, not silently ignored, so a
 typo in a coach's file is caught instead of quietly changing behaviour.

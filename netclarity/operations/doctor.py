@@ -254,7 +254,7 @@ def fonts(deployment: Deployment) -> list[Finding]:
 
 def questionnaires(deployment: Deployment) -> list[Finding]:
     """Every questionnaire file loads; people see only the ones that do."""
-    from netclarity.loader import load_directory
+    from netclarity.loading.loader import load_directory
 
     folder = config.questions_dir(deployment.environ, deployment.root)
     catalogue = load_directory(folder)

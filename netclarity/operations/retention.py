@@ -28,8 +28,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from netclarity.store.database import Database
-from netclarity.store.schema import respondents, rounds
-from netclarity.workshop.schema import workshops
+from netclarity.store.tables import respondents, rounds
+from netclarity.workshop.tables import workshops
 
 
 @dataclass(frozen=True)

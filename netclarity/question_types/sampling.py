@@ -1,7 +1,7 @@
 """Helpers for the answers the questionnaire walker tries (``QuestionType.samples``).
 
-The walker (``netclarity.walk``) only branches over answers a later condition can tell apart:
-the values conditions name and the numbers either side of their thresholds.
+The walker (``netclarity.loading.walk``) only branches over answers a later condition can tell
+apart: the values conditions name and the numbers either side of their thresholds.
 """
 
 from __future__ import annotations

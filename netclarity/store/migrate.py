@@ -14,7 +14,7 @@ Adding a migration (for example the workshops table):
    current head; fill in ``upgrade()`` and ``downgrade()`` with ``op.*`` calls. Use
    ``with op.batch_alter_table(...)`` to change existing tables (SQLite cannot ALTER most
    things; batch mode copies the table) and give constraints explicit names.
-2. Describe the same shape in ``netclarity/store/schema.py`` (or your own module using the
+2. Describe the same shape in ``netclarity/store/tables.py`` (or your own module using the
    same ``metadata``), which is what queries use.
 3. Test that a database at the previous revision upgrades and keeps its rows
    (``upgrade(database, "0002")`` then ``Store.open``), on SQLite and PostgreSQL.

@@ -25,7 +25,7 @@ from netclarity.store import validation
 from netclarity.store.database import Database
 from netclarity.store.errors import InvalidValue, UnknownToken
 from netclarity.store.migrate import upgrade
-from netclarity.store.schema import (
+from netclarity.store.tables import (
     MAX_DIGEST,
     MAX_NAME,
     MAX_PAGE,

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from netclarity.response import Plan, PlanReview
 from netclarity.store.database import json_text
 from netclarity.store.errors import InvalidValue
-from netclarity.store.schema import MAX_KEY, PLAN_KEY
+from netclarity.store.tables import MAX_KEY, PLAN_KEY
 
 
 def text(value: str, field: str, max_length: int) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 import streamlit as st
 
 from netclarity import config
-from netclarity.loader import Catalogue, load_directory
+from netclarity.loading.loader import Catalogue, load_directory
 from netclarity.questionnaire import Questionnaire
 from netclarity.store import Round, Store, StoreUnavailable
 

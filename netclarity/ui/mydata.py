@@ -13,7 +13,7 @@ import json
 import streamlit as st
 
 from netclarity import response_file
-from netclarity.loader import Catalogue
+from netclarity.loading.loader import Catalogue
 from netclarity.questionnaire import Texts
 from netclarity.response import Response
 from netclarity.response_file import Fitted, ResponseFileError

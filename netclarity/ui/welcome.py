@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from netclarity.loader import Catalogue
+from netclarity.loading.loader import Catalogue
 from netclarity.questionnaire import Texts
 from netclarity.ui import checkin, context, flow, mydata, resume, saving, shell, workshop_access
 

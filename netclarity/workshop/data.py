@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from netclarity.store.database import Database
-from netclarity.store.schema import PLAN_KEY, answers, respondents, rounds
+from netclarity.store.tables import PLAN_KEY, answers, respondents, rounds
 
 WORKSHOP_ROUND = 1
 

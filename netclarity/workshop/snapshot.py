@@ -40,10 +40,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from netclarity.store.database import Database
-from netclarity.store.schema import PLAN_KEY, answers, respondents, rounds
+from netclarity.store.tables import PLAN_KEY, answers, respondents, rounds
 from netclarity.workshop.data import WORKSHOP_ROUND
-from netclarity.workshop.schema import workshop_section_snapshots, workshop_snapshots, workshops
 from netclarity.workshop.store import Workshop
+from netclarity.workshop.tables import workshop_section_snapshots, workshop_snapshots, workshops
 
 States = Mapping[int, datetime | None]
 """Round id → when its answers (the plan aside) last changed; None for no answers."""

@@ -22,11 +22,11 @@ from sqlalchemy.exc import IntegrityError
 from netclarity.store import validation
 from netclarity.store.database import Database
 from netclarity.store.errors import InvalidValue, StoreError
-from netclarity.store.schema import MAX_QUESTIONNAIRE_ID
+from netclarity.store.tables import MAX_QUESTIONNAIRE_ID
 from netclarity.store.tokens import new_token, token_hash
 from netclarity.workshop import codes
 from netclarity.workshop.keys import key_hash, key_matches, new_key, view_key
-from netclarity.workshop.schema import MAX_TITLE, facilitator_grants, workshops
+from netclarity.workshop.tables import MAX_TITLE, facilitator_grants, workshops
 
 DEFAULT_THRESHOLD = 5
 MAX_THRESHOLD = 1000

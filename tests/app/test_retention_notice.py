@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from netclarity import loader
+from netclarity.loading import loader
 from netclarity.store import Store
 from netclarity.workshop.store import Workshops
 from tests.app.conftest import EVERY_TYPE, MakeApp

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from netclarity.cli import main
+from netclarity.commands.cli import main
 from netclarity.operations.backup import BackupError, backup, restore
 from netclarity.store import Store
 from netclarity.store.migrate import SchemaState

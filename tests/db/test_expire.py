@@ -11,13 +11,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from netclarity.cli import main
+from netclarity.commands.cli import main
 from netclarity.operations.retention import Expired, expire
 from netclarity.store import Store
-from netclarity.store.schema import answers, respondents, rounds
+from netclarity.store.tables import answers, respondents, rounds
 from netclarity.store.tokens import token_hash
-from netclarity.workshop.schema import workshops
 from netclarity.workshop.store import Workshops
+from netclarity.workshop.tables import workshops
 
 DIGEST = "e1" * 32
 DAYS = 30

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from netclarity import response_file
-from netclarity.loader import load_directory
+from netclarity.loading.loader import load_directory
 from netclarity.response_file import MAX_BYTES as MAX_UPLOAD_BYTES
 from netclarity.store import Store
 

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from netclarity.loader import load_file
+from netclarity.loading.loader import load_file
 from netclarity.store import Store
 from netclarity.workshop import charts as room_charts
 from netclarity.workshop.room import read_room

@@ -8,7 +8,7 @@ from pathlib import Path
 from playwright.sync_api import Download, Page, expect
 from streamlit.testing.v1 import AppTest
 
-from netclarity.loader import load_file
+from netclarity.loading.loader import load_file
 from netclarity.store import Round, Store
 from tests.app.conftest import MakeApp
 from tests.support.respondent import Respondent

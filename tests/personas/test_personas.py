@@ -40,7 +40,8 @@ import pytest
 import yaml
 
 from netclarity import answers as answers_module
-from netclarity import insights, loader, scoring
+from netclarity import insights, scoring
+from netclarity.loading import loader
 from netclarity.questionnaire import Questionnaire
 from netclarity.response import Response
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from netclarity.loader import load_file
+from netclarity.loading.loader import load_file
 from netclarity.questionnaire import Questionnaire, Texts
 
 PLACEHOLDER = r"\{[^{}]*\}"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from netclarity.loader import parse
-from netclarity.problems import QuestionnaireError
+from netclarity.loading.loader import parse
+from netclarity.loading.problems import QuestionnaireError
 
 EVERY_TYPE = Path(__file__).resolve().parents[1] / "questionnaires" / "every_type.yaml"
 NAME = "every_type.yaml"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from netclarity.loader import load_file
+from netclarity.loading.loader import load_file
 from netclarity.questionnaire import Questionnaire
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from netclarity.loader import load_file
+from netclarity.loading.loader import load_file
 from netclarity.questionnaire import Questionnaire
 from netclarity.workshop.data import Participant
 

@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
-from netclarity import cli, response_file
-from netclarity.loader import load_directory
+from netclarity import response_file
+from netclarity.commands import cli
+from netclarity.loading.loader import load_directory
 from netclarity.response_file import ResponseFileError
 from netclarity.ui.mydata import fitted
 

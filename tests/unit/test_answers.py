@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from netclarity import answers
-from netclarity.loader import load_file
+from netclarity.loading.loader import load_file
 from netclarity.question_types import choice_matrix
 from netclarity.questionnaire import ChoiceMatrix, Condition, Questionnaire
 from tests.support.every_type import EVERY_TYPE

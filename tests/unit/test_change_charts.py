@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 import vl_convert
 
-from netclarity import change_charts, checkin, loader, scoring
+from netclarity import change_charts, checkin, scoring
+from netclarity.loading import loader
 from netclarity.questionnaire import Questionnaire
 from tests.support.english import english_in, english_phrases, german
 from tests.unit.test_charts import ANSWERS, SMALL, data

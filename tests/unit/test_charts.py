@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 import vl_convert
 
-from netclarity import charts, loader, scoring
+from netclarity import charts, scoring
+from netclarity.loading import loader
 from netclarity.questionnaire import Questionnaire
 from netclarity.texts import ChartTexts
 

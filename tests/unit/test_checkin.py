@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from netclarity import checkin, loader, scoring
+from netclarity import checkin, scoring
+from netclarity.loading import loader
 from netclarity.questionnaire import Questionnaire
 from netclarity.response import ChannelPlan, ItemReview, Plan, PlanGoal, PlanReview
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from netclarity import cli
+from netclarity.commands import cli
 
 REPO = Path(__file__).resolve().parents[2]
 BROKEN = REPO / "tests" / "questionnaires" / "broken"

@@ -235,7 +235,7 @@ def test_the_command_prints_every_finding_and_exits_1_on_a_problem(
             Finding(Level.PROBLEM, "xsrf", "XSRF protection is off (x): set it"),
         ],
     )
-    from netclarity.cli import main
+    from netclarity.commands.cli import main
 
     status = main(["doctor"])
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from netclarity import insights, loader, scoring
+from netclarity import insights, scoring
+from netclarity.loading import loader
 from netclarity.questionnaire import Questionnaire
 
 EVERY_TYPE = Path(__file__).parents[1] / "questionnaires" / "every_type.yaml"

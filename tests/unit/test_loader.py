@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
-from netclarity.loader import load_file, parse
-from netclarity.yamlsource import MAX_BYTES
+from netclarity.loading.loader import load_file, parse
+from netclarity.loading.yaml_source import MAX_BYTES
 from tests.support.every_type import EVERY_TYPE, NAME, every_type_with, problems_after, problems_in
 
 

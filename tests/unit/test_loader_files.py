@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from netclarity.loader import load_directory, load_file, questionnaire_files
-from netclarity.problems import QuestionnaireError, display_path
+from netclarity.loading.loader import load_directory, load_file, questionnaire_files
+from netclarity.loading.problems import QuestionnaireError, display_path
 from tests.support.every_type import EVERY_TYPE
 
 BROKEN = Path(__file__).resolve().parents[1] / "questionnaires" / "broken"

@@ -16,9 +16,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netclarity import walk
-from netclarity.loader import parse
-from netclarity.problems import Problem, QuestionnaireError
+from netclarity.loading import walk
+from netclarity.loading.loader import parse
+from netclarity.loading.problems import Problem, QuestionnaireError
 from netclarity.questionnaire import Questionnaire
 from tests.support.every_type import EVERY_TYPE, NAME
 

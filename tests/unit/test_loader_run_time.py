@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from netclarity import cli
-from netclarity.loader import parse
-from netclarity.problems import QuestionnaireError
-from netclarity.yamlsource import unquoted_colons
+from netclarity.commands import cli
+from netclarity.loading.loader import parse
+from netclarity.loading.problems import QuestionnaireError
+from netclarity.loading.yaml_source import unquoted_colons
 from tests.support.every_type import EVERY_TYPE, every_type_with, problems_after
 
 NEXT = "  next: Onward"

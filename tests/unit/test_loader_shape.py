@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from netclarity.loader import parse
+from netclarity.loading.loader import parse
 from netclarity.questionnaire import Texts
 from tests.support.every_type import NAME, every_type_with, problems_after
 

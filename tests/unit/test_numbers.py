@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from netclarity import answers, insights
-from netclarity.loader import load_file
+from netclarity.loading.loader import load_file
 from netclarity.questionnaire import Insight, Questionnaire
 from netclarity.rules import Rule, is_money, parse
 from netclarity.texts import NumberTexts

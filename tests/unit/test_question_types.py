@@ -6,11 +6,11 @@ from __future__ import annotations
 import dataclasses
 import typing
 
-from netclarity import references
+from netclarity.loading import references
 from netclarity.question_types import TYPES
 from netclarity.question_types.base import QuestionType
 from netclarity.questionnaire import QUESTION_TYPES, Question
-from netclarity.store.schema import PLAN_KEY
+from netclarity.store.tables import PLAN_KEY
 
 
 def yaml_types() -> set[str]:

@@ -9,7 +9,8 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from netclarity import loader, reminder
+from netclarity import reminder
+from netclarity.loading import loader
 from netclarity.questionnaire import Questionnaire
 from netclarity.response import PlanGoal
 from tests.support.english import english_in, english_phrases, german

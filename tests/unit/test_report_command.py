@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from netclarity.cli import main
+from netclarity.commands.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 LUNCH = ROOT / "tests" / "questionnaires" / "every_type.yaml"

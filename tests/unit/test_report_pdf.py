@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from netclarity.loader import load_file
+from netclarity.loading.loader import load_file
 from netclarity.questionnaire import Questionnaire
 from netclarity.report import build_pdf
 from netclarity.response import ChannelPlan, Plan, PlanGoal, Response

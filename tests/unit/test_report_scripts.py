@@ -18,7 +18,7 @@ from PIL import Image, ImageChops
 from pypdf import PdfReader
 
 from netclarity import charts, scoring
-from netclarity.loader import load_file
+from netclarity.loading.loader import load_file
 from netclarity.questionnaire import Questionnaire
 from netclarity.report import build_pdf
 from netclarity.report.images import chart_png, plot_width

@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 import yaml
 
-from netclarity import cli, schema
-from netclarity.loader import questionnaire_files
+from netclarity.commands import cli, schema
+from netclarity.loading.loader import questionnaire_files
 from tests.support.every_type import EVERY_TYPE, every_type_with
 
 QUESTIONS = schema.SCHEMA_PATH.parent

@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from netclarity import loader, rules, scoring
+from netclarity import rules, scoring
+from netclarity.loading import loader
 from netclarity.questionnaire import Questionnaire
 
 EVERY_TYPE = Path(__file__).parents[1] / "questionnaires" / "every_type.yaml"

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from netclarity import cli
+from netclarity.commands import cli
 
 ROOT = Path(__file__).parents[2]
 EXAMPLE = ROOT / "examples" / "answers.json"

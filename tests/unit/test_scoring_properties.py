@@ -18,7 +18,8 @@ from typing import Any
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from netclarity import first_step, loader, scoring
+from netclarity import first_step, scoring
+from netclarity.loading import loader
 from netclarity.questionnaire import Questionnaire
 
 NETWORKING = Path(__file__).parents[2] / "questions" / "networking_clarity.yaml"

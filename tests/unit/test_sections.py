@@ -6,7 +6,7 @@ before its insights (line 106 onwards).
 
 from __future__ import annotations
 
-from netclarity.loader import parse
+from netclarity.loading.loader import parse
 from tests.support.every_type import NAME, every_type_with, problems_after
 
 

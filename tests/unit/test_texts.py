@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from netclarity import charts, loader, scoring
+from netclarity import charts, scoring
+from netclarity.loading import loader
 from netclarity.texts import ChartTexts, NumberTexts, ReportTexts, placeholders
 from tests.support.every_type import problems_after
 

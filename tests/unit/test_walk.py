@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from netclarity import walk
-from netclarity.loader import load_file, parse
+from netclarity.loading import walk
+from netclarity.loading.loader import load_file, parse
 from netclarity.questionnaire import Questionnaire
 from tests.support.every_type import EVERY_TYPE
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from netclarity.cli import main
+from netclarity.commands.cli import main
 from netclarity.store import Store
 from netclarity.workshop.store import Workshops
 from tests.support.workshop import ANSWERS, WORKSHOP_FILE

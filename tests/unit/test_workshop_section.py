@@ -8,7 +8,7 @@ import dataclasses
 from datetime import UTC, datetime
 from typing import Any
 
-from netclarity.loader import load_file
+from netclarity.loading.loader import load_file
 from netclarity.rules import Rule
 from netclarity.workshop.data import Participant
 from netclarity.workshop.functions import reads

@@ -21,7 +21,7 @@ SOURCES = ("goals", "channels")
 LIST_ANSWERS = ("multiple_choice", "ranking")
 NUMBER_ANSWERS = ("likert", "number", "slider", "allocation")
 RESERVED_QUESTION_IDS = {"plan": "the person's plan"}
-"""Keys the store keeps beside the answers (``netclarity.store.schema.PLAN_KEY``): a
+"""Keys the store keeps beside the answers (``netclarity.store.tables.PLAN_KEY``): a
 question with such an id would overwrite them, or be overwritten."""
 
 

@@ -16,10 +16,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from netclarity import references, yamlsource
-from netclarity.problems import Problem, QuestionnaireError, display_path
+from netclarity.loading import references
+from netclarity.loading import yaml_source as yamlsource
+from netclarity.loading.problems import Problem, QuestionnaireError, display_path
+from netclarity.loading.shapes import explain, where
 from netclarity.questionnaire import Questionnaire
-from netclarity.shape_errors import explain, where
 
 SUFFIXES = (".yaml", ".yml")
 

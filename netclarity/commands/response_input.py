@@ -12,8 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from netclarity import config, loader, response_file
-from netclarity.problems import Problem, QuestionnaireError, display_path
+from netclarity import config, response_file
+from netclarity.loading import loader
+from netclarity.loading.problems import Problem, QuestionnaireError, display_path
 from netclarity.questionnaire import Questionnaire
 from netclarity.response import Response
 

@@ -4,7 +4,7 @@
 reads a response file, loads the questionnaire it names, and writes the same PDF the results
 page offers for download. Exit status: 0 written, 1 the response, the questionnaire or the
 fonts have problems (reported on standard error). Reading the response and finding its
-questionnaire work exactly as for ``score`` (``netclarity.command_input``).
+questionnaire work exactly as for ``score`` (``netclarity.commands.response_input``).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from netclarity import command_input
-from netclarity.command_input import fail
-from netclarity.problems import Problem, QuestionnaireError, display_path
+from netclarity.commands import response_input as command_input
+from netclarity.commands.response_input import fail
+from netclarity.loading.problems import Problem, QuestionnaireError, display_path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

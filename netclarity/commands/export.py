@@ -18,9 +18,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from netclarity.command_input import add_questionnaire_argument, fail
-from netclarity.command_input import questionnaire as questionnaire_for
-from netclarity.problems import QuestionnaireError, display_path
+from netclarity.commands.response_input import add_questionnaire_argument, fail
+from netclarity.commands.response_input import questionnaire as questionnaire_for
+from netclarity.loading.problems import QuestionnaireError, display_path
 from netclarity.store import Store, StoreError
 
 

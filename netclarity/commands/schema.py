@@ -16,10 +16,10 @@ import json
 import sys
 from pathlib import Path
 
-from netclarity.problems import display_path
+from netclarity.loading.problems import display_path
 from netclarity.questionnaire import Questionnaire
 
-SCHEMA_PATH = Path(__file__).resolve().parents[1] / "questions" / "schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "questions" / "schema.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -45,7 +45,7 @@ def write(path: Path = SCHEMA_PATH) -> bool:
     return True
 
 
-# --- the ``schema`` command (see netclarity.cli) -----------------------------------------
+# --- the ``schema`` command (see netclarity.commands.cli) -----------------------------------------
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

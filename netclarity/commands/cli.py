@@ -5,7 +5,7 @@ as ``FILE:LINE: message`` on standard error where it concerns a file), 2 wrong u
 
 Adding a command (``score``, ``report``, ``export``, ...) takes a few lines:
 
-1. In your own module, e.g. ``netclarity/report/command.py``, write::
+1. In a module of this package, e.g. ``netclarity/commands/report.py``, write::
 
        def add_arguments(parser: argparse.ArgumentParser) -> None:
            parser.add_argument("response", type=Path, help="a response JSON file")
@@ -18,9 +18,9 @@ Adding a command (``score``, ``report``, ``export``, ...) takes a few lines:
    module, so that ``validate`` and ``--help`` stay quick.
 2. Import the module here and add one line to ``COMMANDS``::
 
-       Command("report", "build the PDF summary of a response", report_command),
+       Command("report", "build the PDF summary of a response", report),
 
-``netclarity/validate.py`` and ``netclarity/schema.py`` are commands written this way.
+Every module beside this one is a command written this way.
 """
 
 from __future__ import annotations
@@ -32,14 +32,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from netclarity import report_command, schema, score_command, validate
-from netclarity.operations import (
-    backup_command,
-    doctor_command,
-    expire_command,
-    restore_command,
+from netclarity.commands import (
+    backup,
+    doctor,
+    expire,
+    export,
+    report,
+    restore,
+    schema,
+    score,
+    validate,
 )
-from netclarity.workshop import command as export_command
 
 
 class CommandModule(Protocol):
@@ -62,15 +65,13 @@ class Command:
 COMMANDS = (
     Command("validate", "check questionnaire files and report every problem", validate),
     Command("schema", "write questions/schema.json for editors (--check: is it current?)", schema),
-    Command("report", "build the PDF summary of a response", report_command),
-    Command("score", "print a response's scores and findings as JSON", score_command),
-    Command("export", "write a workshop's anonymised answers as CSV", export_command),
-    Command("doctor", "check this deployment and say what to fix", doctor_command),
-    Command(
-        "backup", "write a consistent copy of the database, while people answer", backup_command
-    ),
-    Command("restore", "load a backup into an empty database", restore_command),
-    Command("expire", "delete what is older than the retention period", expire_command),
+    Command("report", "build the PDF summary of a response", report),
+    Command("score", "print a response's scores and findings as JSON", score),
+    Command("export", "write a workshop's anonymised answers as CSV", export),
+    Command("doctor", "check this deployment and say what to fix", doctor),
+    Command("backup", "write a consistent copy of the database, while people answer", backup),
+    Command("restore", "load a backup into an empty database", restore),
+    Command("expire", "delete what is older than the retention period", expire),
 )
 
 

@@ -2,7 +2,7 @@
 
 Each valid file gets one ``OK`` line on standard output; every problem is one
 ``FILE:LINE: message`` line on standard error, so editors and CI logs can jump to it.
-With ``--walk`` a valid file is also walked through (``netclarity.walk``) and its dead ends,
+With ``--walk`` a valid file is also walked through (``netclarity.loading.walk``) and its dead ends,
 and a missing ``role: goals`` or ``role: mix`` (results that can never show), are reported
 as ``FILE:LINE: warning: ...``. Exit status: 0 when everything is fine,
 1 when any file has a problem or a warning, 2 for a wrong command line.
@@ -14,8 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from netclarity import config, loader, walk
-from netclarity.problems import Problem, QuestionnaireError, display_path
+from netclarity import config
+from netclarity.loading import loader, walk
+from netclarity.loading.problems import Problem, QuestionnaireError, display_path
 from netclarity.questionnaire import Questionnaire
 
 

@@ -17,8 +17,9 @@ import argparse
 import json
 from typing import Any
 
-from netclarity import command_input, first_step_words, insights, scoring
-from netclarity.problems import QuestionnaireError
+from netclarity import first_step_words, insights, scoring
+from netclarity.commands import response_input as command_input
+from netclarity.loading.problems import QuestionnaireError
 from netclarity.questionnaire import Questionnaire
 
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from netclarity.store.schema import MAX_QUESTIONNAIRE_ID, Timestamp, metadata
+from netclarity.store.tables import MAX_QUESTIONNAIRE_ID, Timestamp, metadata
 from netclarity.workshop.codes import LENGTH
 
 MAX_TITLE = 200

@@ -16,7 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from netclarity.operations.arguments import add_database_argument, database_url
+from netclarity.commands.database_arguments import add_database_argument, database_url
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
