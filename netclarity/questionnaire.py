@@ -14,8 +14,16 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from netclarity import bidi
-from netclarity.texts import ChartTexts, CheckinTexts, NumberTexts, ReportTexts, Text, Wording
-from netclarity.workshop.texts import PaceTexts, WorkshopTexts
+from netclarity.texts import (
+    ChartTexts,
+    CheckinTexts,
+    NumberTexts,
+    PaceTexts,
+    ReportTexts,
+    Text,
+    Wording,
+    WorkshopTexts,
+)
 
 Id = Annotated[
     str,

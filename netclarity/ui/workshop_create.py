@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import streamlit as st
 
 from netclarity.store import InvalidValue
+from netclarity.texts import PaceTexts
 from netclarity.ui import context
 from netclarity.ui.qr_view import show_qr
 from netclarity.ui.workshop_access import (
@@ -24,7 +25,6 @@ from netclarity.ui.workshop_access import (
     workshops,
 )
 from netclarity.workshop.store import DEFAULT_THRESHOLD, MAX_THRESHOLD, Pace, Workshop
-from netclarity.workshop.texts import PaceTexts
 
 _CREATED = "created_workshop"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from netclarity.workshop.texts import PaceTexts
+from netclarity.texts import PaceTexts
 from tests.support.respondent import TIMEOUT, Respondent
 
 
