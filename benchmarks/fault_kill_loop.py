@@ -5,7 +5,7 @@
 Each round: a fresh SQLite file and respondent; ``tests/hardening/save_burst.py`` in a
 subprocess with THREADS threads saving back to back; SIGKILL after a random number (1 to
 2,000) of saves were reported committed; then ``PRAGMA integrity_check`` and a check that
-every reported save is in the database (``tests/hardening/test_server_killed.py`` does one
+every reported save is in the database (``tests/hardening/faults/test_server_killed.py`` does one
 such round in CI). One line per round and a summary are written to
 ``benchmarks/out/fault-kill-loop.txt``; the exit status is 1 if any round lost a save or left
 a damaged file.

@@ -26,7 +26,7 @@ from tests.browser.test_nothing_lost import token_of
 from tests.hardening.steps import start_in_browser
 from tests.support.server import AppServer
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def review(page: Page, url: str, story: str) -> str:
