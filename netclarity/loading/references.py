@@ -13,7 +13,7 @@ from typing import Any
 from netclarity import rules
 
 Path_ = tuple[str | int, ...]
-Finding = tuple[Path_, str]
+Mistake = tuple[Path_, str]
 LineOf = Callable[[Path_], int]
 
 ROLE_SOURCES = {"goals": "goals", "mix": "channels", "money": "channels"}
@@ -38,7 +38,7 @@ def _ids(raw: Any, key: str) -> list[str]:
 
 def _duplicates(
     items: list[tuple[Path_, dict[str, Any]]], what: str, line_of: LineOf
-) -> Iterator[Finding]:
+) -> Iterator[Mistake]:
     """Items (with their paths) whose ``id`` repeats an earlier one."""
     seen: dict[str, Path_] = {}
     for path, item in items:
@@ -64,13 +64,13 @@ def _questions(raw: Any) -> list[tuple[Path_, dict[str, Any]]]:
     return found
 
 
-def check(raw: dict[str, Any], line_of: LineOf) -> list[Finding]:
+def check(raw: dict[str, Any], line_of: LineOf) -> list[Mistake]:
     """Everything in ``raw`` that refers to something missing, repeated or misplaced.
 
     ``line_of`` gives the line of a path; it lets a duplicate name where the first one is.
     """
     goals, channels = set(_ids(raw, "goals")), set(_ids(raw, "channels"))
-    findings: list[Finding] = []
+    findings: list[Mistake] = []
     for key, what in (
         ("goals", "goal"),
         ("channels", "channel"),
@@ -97,7 +97,7 @@ def check(raw: dict[str, Any], line_of: LineOf) -> list[Finding]:
     return findings
 
 
-def _check_fit(raw: dict[str, Any], goals: set[str], channels: set[str]) -> Iterator[Finding]:
+def _check_fit(raw: dict[str, Any], goals: set[str], channels: set[str]) -> Iterator[Mistake]:
     fit = raw.get("fit")
     if not isinstance(fit, dict):
         return
@@ -114,7 +114,7 @@ def _check_fit(raw: dict[str, Any], goals: set[str], channels: set[str]) -> Iter
                 )
 
 
-def _check_sections(raw: dict[str, Any]) -> Iterator[Finding]:
+def _check_sections(raw: dict[str, Any]) -> Iterator[Mistake]:
     """Sections name known pages, each page once, in the pages' order, leaving none out.
 
     A paced workshop opens the sections one after another and a person moves through the
@@ -160,7 +160,7 @@ def _check_questions(
     goals: set[str],
     channels: set[str],
     line_of: LineOf,
-) -> Iterator[Finding]:
+) -> Iterator[Mistake]:
     earlier: dict[str, dict[str, Any]] = {}
     later = {str(q.get("id")) for _, q in questions}
     roles: dict[str, str] = {}
@@ -183,7 +183,7 @@ def _check_questions(
         earlier[qid] = question
 
 
-def _check_shows(path: Path_, question: dict[str, Any], goals: set[str]) -> Iterator[Finding]:
+def _check_shows(path: Path_, question: dict[str, Any], goals: set[str]) -> Iterator[Mistake]:
     """An outcome column's ``shows`` names goals, and only an outcomes matrix has them."""
     columns = question.get("columns")
     if not isinstance(columns, list):
@@ -200,7 +200,7 @@ def _check_shows(path: Path_, question: dict[str, Any], goals: set[str]) -> Iter
                 yield where, f"unknown goal '{goal_id}'{_known(goals)}"
 
 
-def _check_role(path: Path_, question: dict[str, Any], roles: dict[str, str]) -> Iterator[Finding]:
+def _check_role(path: Path_, question: dict[str, Any], roles: dict[str, str]) -> Iterator[Mistake]:
     """A role marks the one answer scoring reads, so it needs the right options and is unique.
 
     Only allocations and choice matrices have roles; on other types ``role`` is an unknown
@@ -225,7 +225,7 @@ def _check_role(path: Path_, question: dict[str, Any], roles: dict[str, str]) ->
 
 def _check_rows_used_in(
     path: Path_, question: dict[str, Any], earlier: dict[str, dict[str, Any]], later: set[str]
-) -> Iterator[Finding]:
+) -> Iterator[Mistake]:
     used_in, rows = question.get("only_rows_used_in"), question.get("rows")
     if not isinstance(used_in, str):
         return
@@ -273,7 +273,7 @@ def _check_conditions(
     earlier: dict[str, dict[str, Any]],
     later: set[str],
     sources: dict[str, set[str]],
-) -> Iterator[Finding]:
+) -> Iterator[Mistake]:
     show_if = question.get("show_if")
     conditions = show_if if isinstance(show_if, list) else [show_if]
     for index, condition in enumerate(conditions):
@@ -291,7 +291,7 @@ def _check_conditions(
 
 def _check_test(
     where: Path_, condition: dict[str, Any], target: dict[str, Any], sources: dict[str, set[str]]
-) -> Iterator[Finding]:
+) -> Iterator[Mistake]:
     """A condition's test must suit the kind of answer the question it looks at gives."""
     name, kind = condition.get("question"), target.get("type")
     for test in ("greater_than", "less_than"):
@@ -317,7 +317,7 @@ def _check_test(
 
 def _check_insights(
     raw: dict[str, Any], goals: set[str], channels: set[str], questions: set[str]
-) -> Iterator[Finding]:
+) -> Iterator[Mistake]:
     names = rules.Names(frozenset(goals), frozenset(channels), frozenset(questions))
     for index, insight in _items(raw, "insights"):
         when, say = insight.get("when"), insight.get("say")

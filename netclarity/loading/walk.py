@@ -35,7 +35,7 @@ UNCERTAIN = "(not certain: there were too many combinations of answers to try th
 
 
 @dataclass(frozen=True)
-class Finding:
+class DeadEnd:
     """A dead end: ``path`` points into the YAML data (for its line), ``message`` says why."""
 
     path: DataPath
@@ -44,7 +44,7 @@ class Finding:
 
 @dataclass(frozen=True)
 class WalkResult:
-    findings: list[Finding]
+    findings: list[DeadEnd]
     most_situations: int
     capped: bool
 
@@ -87,7 +87,7 @@ def walk(questionnaire: Questionnaire, max_situations: int = MAX_SITUATIONS) -> 
         questionnaire, shown, with_rows
     )
     if capped:
-        findings = [Finding(f.path, f"{f.message} {UNCERTAIN}") for f in findings]
+        findings = [DeadEnd(f.path, f"{f.message} {UNCERTAIN}") for f in findings]
     return WalkResult(findings, most, capped)
 
 
@@ -208,9 +208,9 @@ def _plain(value: Any) -> str:
 
 def _never_shown(
     questionnaire: Questionnaire, shown: set[str], held: set[tuple[str, int]]
-) -> list[Finding]:
+) -> list[DeadEnd]:
     positions = _positions(questionnaire)
-    findings: list[Finding] = []
+    findings: list[DeadEnd] = []
     for question in questionnaire.questions:
         if question.id in shown:
             continue
@@ -219,7 +219,7 @@ def _never_shown(
         never = [n for n in range(len(question.conditions)) if (question.id, n) not in held]
         if not never:
             findings.append(
-                Finding((*position, "show_if"), f"{head}: its conditions never hold together")
+                DeadEnd((*position, "show_if"), f"{head}: its conditions never hold together")
             )
             continue
         condition = question.conditions[never[0]]
@@ -232,16 +232,16 @@ def _never_shown(
                 f"no answer to '{subject.id}' makes {_as_written(condition)} hold"
                 f"{type_of(subject).hint(questionnaire, subject)}"
             )
-        findings.append(Finding(path, f"{head}: {reason}"))
+        findings.append(DeadEnd(path, f"{head}: {reason}"))
     return findings
 
 
 def _never_with_rows(
     questionnaire: Questionnaire, shown: set[str], with_rows: set[str]
-) -> list[Finding]:
+) -> list[DeadEnd]:
     positions = _positions(questionnaire)
     return [
-        Finding(
+        DeadEnd(
             (*positions[q.id], "only_rows_used_in"),
             f"question '{q.id}' can never show a row: whenever it is shown, "
             f"no amount above zero can have been given in '{q.only_rows_used_in}'",

@@ -50,7 +50,7 @@ class Level(Enum):
 
 
 @dataclass(frozen=True)
-class Finding:
+class Diagnosis:
     level: Level
     topic: str
     message: str
@@ -70,10 +70,10 @@ class Deployment:
     streamlit_home: Path = field(default_factory=lambda: Path.home() / ".streamlit")
 
 
-Check = Callable[[Deployment], list[Finding]]
+Check = Callable[[Deployment], list[Diagnosis]]
 
 
-def examine(deployment: Deployment) -> list[Finding]:
+def examine(deployment: Deployment) -> list[Diagnosis]:
     """Every check's findings, in the order an operator fixes things."""
     return [finding for check in CHECKS for finding in check(deployment)]
 
@@ -83,20 +83,20 @@ def head_revision() -> str:
     return SchemaState.of(None).head
 
 
-def problems(findings: Iterable[Finding]) -> int:
+def problems(findings: Iterable[Diagnosis]) -> int:
     return sum(finding.level is Level.PROBLEM for finding in findings)
 
 
 # -- the checks --------------------------------------------------------------------------------
 
 
-def settings(deployment: Deployment) -> list[Finding]:
+def settings(deployment: Deployment) -> list[Diagnosis]:
     """The secrets file parses and the retention period, if set, is a number of days."""
     try:
         config.database_url(deployment.environ, deployment.root, prepare=False)
         days = config.retention_days(deployment.environ, deployment.root)
     except config.ConfigError as error:
-        return [Finding(Level.PROBLEM, "settings", str(error))]
+        return [Diagnosis(Level.PROBLEM, "settings", str(error))]
     if days is None:
         kept = "no retention period: answers are kept until people delete them"
     else:
@@ -104,10 +104,10 @@ def settings(deployment: Deployment) -> list[Finding]:
             f"retention period {days} days: finished rounds and closed workshops are deleted "
             "when `python -m netclarity expire` runs (schedule it, see the README)"
         )
-    return [Finding(Level.OK, "settings", kept)]
+    return [Diagnosis(Level.OK, "settings", kept)]
 
 
-def database(deployment: Deployment) -> list[Finding]:
+def database(deployment: Deployment) -> list[Diagnosis]:
     """The database answers and its schema is the one this release expects."""
     try:
         url = config.database_url(deployment.environ, deployment.root, prepare=False)
@@ -120,7 +120,7 @@ def database(deployment: Deployment) -> list[Finding]:
         path = Path(parsed.database or "")
         if path == config.default_database(deployment.root):
             findings.append(
-                Finding(
+                Diagnosis(
                     Level.WARNING,
                     "database",
                     f"answers go to the default SQLite file {path}: right for one server "
@@ -131,7 +131,7 @@ def database(deployment: Deployment) -> list[Finding]:
         if not path.is_file():
             return [
                 *findings,
-                Finding(
+                Diagnosis(
                     Level.OK,
                     "database",
                     f"{path} does not exist yet: the app creates it for the first person",
@@ -142,7 +142,7 @@ def database(deployment: Deployment) -> list[Finding]:
     elif parsed.get_backend_name() == "postgresql":
         engine = sa.create_engine(parsed, connect_args={"connect_timeout": _CONNECT_TIMEOUT_S})
     else:
-        return [Finding(Level.PROBLEM, "database", f"{shown}: use SQLite or PostgreSQL")]
+        return [Diagnosis(Level.PROBLEM, "database", f"{shown}: use SQLite or PostgreSQL")]
     try:
         with engine.connect() as conn:
             state = schema_state(conn)
@@ -151,20 +151,20 @@ def database(deployment: Deployment) -> list[Finding]:
                 if checked != "ok":
                     return [
                         *findings,
-                        Finding(Level.PROBLEM, "database", f"{shown}: damaged: {checked}"),
+                        Diagnosis(Level.PROBLEM, "database", f"{shown}: damaged: {checked}"),
                     ]
     except sa.exc.DBAPIError as error:
         return [
             *findings,
-            Finding(Level.PROBLEM, "database", f"cannot reach {shown}: {error.orig}"),
+            Diagnosis(Level.PROBLEM, "database", f"cannot reach {shown}: {error.orig}"),
         ]
     finally:
         engine.dispose()
     level = Level.OK if state.current is None or state.up_to_date else Level.PROBLEM
-    return [*findings, Finding(level, "database", f"{shown} reachable, {state.describe()}")]
+    return [*findings, Diagnosis(level, "database", f"{shown} reachable, {state.describe()}")]
 
 
-def database_files(deployment: Deployment) -> list[Finding]:
+def database_files(deployment: Deployment) -> list[Diagnosis]:
     """An SQLite database and its folder: writable by the app, unreadable by other users."""
     try:
         parsed = sa.make_url(
@@ -179,19 +179,21 @@ def database_files(deployment: Deployment) -> list[Finding]:
     if not folder.is_dir():
         if path == config.default_database(deployment.root):  # the app makes it, owner only
             return [
-                Finding(
+                Diagnosis(
                     Level.OK,
                     "files",
                     f"{folder} does not exist yet: the app creates it, for its user only",
                 )
             ]
-        return [Finding(Level.PROBLEM, "files", f"{folder} does not exist: mkdir -m 700 {folder}")]
+        return [
+            Diagnosis(Level.PROBLEM, "files", f"{folder} does not exist: mkdir -m 700 {folder}")
+        ]
     found = []
     if not os.access(folder, os.W_OK | os.X_OK) or (
         path.exists() and not os.access(path, os.R_OK | os.W_OK)
     ):
         found.append(
-            Finding(
+            Diagnosis(
                 Level.PROBLEM,
                 "files",
                 f"this user cannot write {path} and its folder (SQLite adds files next to it): "
@@ -201,7 +203,7 @@ def database_files(deployment: Deployment) -> list[Finding]:
     folder_mode = stat.S_IMODE(folder.stat().st_mode)
     if folder_mode & stat.S_IWOTH:
         found.append(
-            Finding(
+            Diagnosis(
                 Level.PROBLEM,
                 "files",
                 f"every user on this machine can write to {folder}: chmod 700 {folder}",
@@ -209,7 +211,7 @@ def database_files(deployment: Deployment) -> list[Finding]:
         )
     if folder_mode & _OTHERS == 0:
         if not found:
-            found.append(Finding(Level.OK, "files", f"only its owner can open {folder}"))
+            found.append(Diagnosis(Level.OK, "files", f"only its owner can open {folder}"))
         return found
     exposed = [
         file
@@ -219,7 +221,7 @@ def database_files(deployment: Deployment) -> list[Finding]:
     if exposed:
         names = " ".join(str(file) for file in exposed)
         found.append(
-            Finding(
+            Diagnosis(
                 Level.PROBLEM,
                 "files",
                 f"other users on this machine can read the answers in {names}: "
@@ -227,11 +229,11 @@ def database_files(deployment: Deployment) -> list[Finding]:
             )
         )
     elif not found:
-        found.append(Finding(Level.OK, "files", f"other users cannot read {path}"))
+        found.append(Diagnosis(Level.OK, "files", f"other users cannot read {path}"))
     return found
 
 
-def fonts(deployment: Deployment) -> list[Finding]:
+def fonts(deployment: Deployment) -> list[Diagnosis]:
     """Every font the PDF falls back on is installed, so a name in any script prints."""
     from netclarity.report import fonts as pdf_fonts
 
@@ -241,9 +243,9 @@ def fonts(deployment: Deployment) -> list[Finding]:
         if not all(path.is_file() for path in face.files.values()):
             missing.setdefault(face.package, []).append(_SCRIPTS.get(face.family, face.family))
     if not missing:
-        return [Finding(Level.OK, "fonts", "the PDF has fonts for every script")]
+        return [Diagnosis(Level.OK, "fonts", "the PDF has fonts for every script")]
     return [
-        Finding(
+        Diagnosis(
             Level.PROBLEM,
             "fonts",
             f"no fonts for {', '.join(scripts)} in PDF summaries: apt-get install {package}",
@@ -252,42 +254,42 @@ def fonts(deployment: Deployment) -> list[Finding]:
     ]
 
 
-def questionnaires(deployment: Deployment) -> list[Finding]:
+def questionnaires(deployment: Deployment) -> list[Diagnosis]:
     """Every questionnaire file loads; people see only the ones that do."""
     from netclarity.loading.loader import load_directory
 
     folder = config.questions_dir(deployment.environ, deployment.root)
     catalogue = load_directory(folder)
     found = [
-        Finding(Level.PROBLEM, "questionnaires", str(problem))
+        Diagnosis(Level.PROBLEM, "questionnaires", str(problem))
         for error in catalogue.errors
         for problem in error.problems
     ]
     if not catalogue.loaded:
-        found.append(Finding(Level.PROBLEM, "questionnaires", f"none loads from {folder}"))
+        found.append(Diagnosis(Level.PROBLEM, "questionnaires", f"none loads from {folder}"))
     elif not found:
         names = ", ".join(sorted(catalogue.loaded))
-        found.append(Finding(Level.OK, "questionnaires", f"{names} load without problems"))
+        found.append(Diagnosis(Level.OK, "questionnaires", f"{names} load without problems"))
     return found
 
 
-def secrets_file(deployment: Deployment) -> list[Finding]:
+def secrets_file(deployment: Deployment) -> list[Diagnosis]:
     """The secrets file (a database password) is not readable by every user."""
     path = deployment.root / config.SECRETS_FILE
     if not path.is_file():
-        return [Finding(Level.OK, "secrets", f"no {config.SECRETS_FILE} (nothing to protect)")]
+        return [Diagnosis(Level.OK, "secrets", f"no {config.SECRETS_FILE} (nothing to protect)")]
     if stat.S_IMODE(path.stat().st_mode) & stat.S_IROTH:
         return [
-            Finding(
+            Diagnosis(
                 Level.PROBLEM,
                 "secrets",
                 f"every user on this machine can read {path}: chmod 600 {path}",
             )
         ]
-    return [Finding(Level.OK, "secrets", f"{path} is not readable by other users")]
+    return [Diagnosis(Level.OK, "secrets", f"{path} is not readable by other users")]
 
 
-def xsrf(deployment: Deployment) -> list[Finding]:
+def xsrf(deployment: Deployment) -> list[Diagnosis]:
     """Streamlit's XSRF protection is on (it guards the answers-file upload)."""
     enabled, source = True, "Streamlit's default"
     for path in (
@@ -299,7 +301,7 @@ def xsrf(deployment: Deployment) -> list[Finding]:
         try:
             server = tomllib.loads(path.read_text(encoding="utf-8")).get("server", {})
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            return [Finding(Level.PROBLEM, "xsrf", f"{path}: not valid TOML: {error}")]
+            return [Diagnosis(Level.PROBLEM, "xsrf", f"{path}: not valid TOML: {error}")]
         if isinstance(server, dict) and "enableXsrfProtection" in server:
             enabled, source = server["enableXsrfProtection"] is not False, str(path)
     configured = deployment.environ.get(_XSRF_ENV_VAR)
@@ -307,13 +309,13 @@ def xsrf(deployment: Deployment) -> list[Finding]:
         enabled, source = configured.strip().lower() != "false", _XSRF_ENV_VAR
     if not enabled:
         return [
-            Finding(
+            Diagnosis(
                 Level.PROBLEM,
                 "xsrf",
                 f"XSRF protection is off ({source}): set server.enableXsrfProtection = true",
             )
         ]
-    return [Finding(Level.OK, "xsrf", f"XSRF protection is on ({source})")]
+    return [Diagnosis(Level.OK, "xsrf", f"XSRF protection is on ({source})")]
 
 
 CHECKS: tuple[Check, ...] = (

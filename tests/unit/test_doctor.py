@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from netclarity.operations import doctor
-from netclarity.operations.doctor import Deployment, Finding, Level, examine
+from netclarity.operations.doctor import Deployment, Diagnosis, Level, examine
 from netclarity.report.fonts import CJK, TEXT, Face
 from netclarity.store import Store
 from netclarity.store.database import Database
@@ -231,8 +231,8 @@ def test_the_command_prints_every_finding_and_exits_1_on_a_problem(
         doctor,
         "examine",
         lambda _: [
-            Finding(Level.OK, "fonts", "the PDF has fonts for every script"),
-            Finding(Level.PROBLEM, "xsrf", "XSRF protection is off (x): set it"),
+            Diagnosis(Level.OK, "fonts", "the PDF has fonts for every script"),
+            Diagnosis(Level.PROBLEM, "xsrf", "XSRF protection is off (x): set it"),
         ],
     )
     from netclarity.commands.cli import main
