@@ -146,4 +146,13 @@ def hint(questionnaire: Questionnaire, question: Question) -> str:
     return ""
 
 
-TYPE = base.QuestionType(("allocation",), check, problems, lines, columns, cells, samples, hint)
+TYPE = base.QuestionType(
+    names=("allocation",),
+    check=check,
+    problems=problems,
+    lines=lines,
+    columns=columns,
+    cells=cells,
+    samples=samples,
+    hint=hint,
+)

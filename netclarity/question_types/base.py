@@ -64,6 +64,13 @@ def required(questionnaire: Questionnaire, question: Question) -> list[str]:
     return [questionnaire.texts.required] if question.required else []
 
 
+def unanswered_problems(
+    questionnaire: Questionnaire, question: Question, value: Any, answers: Answers
+) -> list[str]:
+    """The ``problems`` facet of a type with no rule beyond "answer it if it is required"."""
+    return [] if is_answered(value) else required(questionnaire, question)
+
+
 def not_answered(questionnaire: Questionnaire) -> list[str]:
     return [questionnaire.texts.not_answered]
 

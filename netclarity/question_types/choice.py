@@ -17,12 +17,6 @@ def check(questionnaire: Questionnaire, question: Question, value: Any) -> list[
     return base.one_of(value, base.option_ids(questionnaire, question))
 
 
-def problems(
-    questionnaire: Questionnaire, question: Question, value: Any, answers: base.Answers
-) -> list[str]:
-    return [] if base.is_answered(value) else base.required(questionnaire, question)
-
-
 def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[str]:
     if not base.is_answered(value):
         return base.not_answered(questionnaire)
@@ -49,5 +43,12 @@ def hint(questionnaire: Questionnaire, question: Question) -> str:
 
 
 TYPE = base.QuestionType(
-    ("single_choice", "poll"), check, problems, lines, base.no_columns, cells, samples, hint
+    names=("single_choice", "poll"),
+    check=check,
+    problems=base.unanswered_problems,
+    lines=lines,
+    columns=base.no_columns,
+    cells=cells,
+    samples=samples,
+    hint=hint,
 )

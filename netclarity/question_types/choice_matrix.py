@@ -93,4 +93,13 @@ def hint(questionnaire: Questionnaire, question: Question) -> str:
     return ""
 
 
-TYPE = base.QuestionType(("choice_matrix",), check, problems, lines, columns, cells, samples, hint)
+TYPE = base.QuestionType(
+    names=("choice_matrix",),
+    check=check,
+    problems=problems,
+    lines=lines,
+    columns=columns,
+    cells=cells,
+    samples=samples,
+    hint=hint,
+)

@@ -23,12 +23,6 @@ def check(questionnaire: Questionnaire, question: Question, value: Any) -> list[
     return base.number_issue(value, 0, last)
 
 
-def problems(
-    questionnaire: Questionnaire, question: Question, value: Any, answers: base.Answers
-) -> list[str]:
-    return [] if base.is_answered(value) else base.required(questionnaire, question)
-
-
 def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[str]:
     assert isinstance(question, Likert)
     if not base.is_answered(value):
@@ -67,4 +61,13 @@ def hint(questionnaire: Questionnaire, question: Question) -> str:
     return f"; its answers are the points' positions, 0 to {len(question.points) - 1}"
 
 
-TYPE = base.QuestionType(("likert",), check, problems, lines, base.no_columns, cells, samples, hint)
+TYPE = base.QuestionType(
+    names=("likert",),
+    check=check,
+    problems=base.unanswered_problems,
+    lines=lines,
+    columns=base.no_columns,
+    cells=cells,
+    samples=samples,
+    hint=hint,
+)

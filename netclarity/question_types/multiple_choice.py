@@ -85,5 +85,12 @@ def hint(questionnaire: Questionnaire, question: Question) -> str:
 
 
 TYPE = base.QuestionType(
-    ("multiple_choice",), check, problems, lines, base.no_columns, base.joined_labels, samples, hint
+    names=("multiple_choice",),
+    check=check,
+    problems=problems,
+    lines=lines,
+    columns=base.no_columns,
+    cells=base.joined_labels,
+    samples=samples,
+    hint=hint,
 )

@@ -14,12 +14,6 @@ def check(questionnaire: Questionnaire, question: Question, value: Any) -> list[
     return base.number_issue(value, question.min, question.max)
 
 
-def problems(
-    questionnaire: Questionnaire, question: Question, value: Any, answers: base.Answers
-) -> list[str]:
-    return [] if base.is_answered(value) else base.required(questionnaire, question)
-
-
 def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[str]:
     assert isinstance(question, NumberQuestion)
     if not base.is_answered(value):
@@ -51,5 +45,12 @@ def hint(questionnaire: Questionnaire, question: Question) -> str:
 
 
 TYPE = base.QuestionType(
-    ("number", "slider"), check, problems, lines, base.no_columns, cells, samples, hint
+    names=("number", "slider"),
+    check=check,
+    problems=base.unanswered_problems,
+    lines=lines,
+    columns=base.no_columns,
+    cells=cells,
+    samples=samples,
+    hint=hint,
 )

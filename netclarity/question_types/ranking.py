@@ -14,12 +14,6 @@ def check(questionnaire: Questionnaire, question: Question, value: Any) -> list[
     return base.list_of(value, base.option_ids(questionnaire, question))
 
 
-def problems(
-    questionnaire: Questionnaire, question: Question, value: Any, answers: base.Answers
-) -> list[str]:
-    return [] if base.is_answered(value) else base.required(questionnaire, question)
-
-
 def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[str]:
     if not base.is_answered(value):
         return base.not_answered(questionnaire)
@@ -44,5 +38,12 @@ def hint(questionnaire: Questionnaire, question: Question) -> str:
 
 
 TYPE = base.QuestionType(
-    ("ranking",), check, problems, lines, base.no_columns, base.joined_labels, samples, hint
+    names=("ranking",),
+    check=check,
+    problems=base.unanswered_problems,
+    lines=lines,
+    columns=base.no_columns,
+    cells=base.joined_labels,
+    samples=samples,
+    hint=hint,
 )

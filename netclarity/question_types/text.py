@@ -61,5 +61,12 @@ def hint(questionnaire: Questionnaire, question: Question) -> str:
 
 
 TYPE = base.QuestionType(
-    ("short_text", "long_text"), check, problems, lines, base.no_columns, cells, samples, hint
+    names=("short_text", "long_text"),
+    check=check,
+    problems=problems,
+    lines=lines,
+    columns=base.no_columns,
+    cells=cells,
+    samples=samples,
+    hint=hint,
 )
