@@ -46,6 +46,8 @@ class Respondent:
 
     def amount(self, question: str, option: str, value: float) -> None:
         box = self.page.locator(f"{keyed(self.page, f'q-{question}-{option}')} input")
+        # a rerun that shows a new question can leave the old box on screen for a moment
+        expect(box).to_have_count(1, timeout=TIMEOUT)
         box.fill(f"{value:g}")
         box.press("Enter")
         expect(box).to_have_value(re.compile(rf"^{value:g}(\.0+)?$"), timeout=TIMEOUT)
