@@ -114,8 +114,11 @@ def test_no_placeholder_is_cut_on_a_phone_and_examples_show_whole(
     r.title(questionnaire.title)
     page.get_by_role("button", name=texts.start).click()
     r.title(pages[0].title)
-    r.choose("goals_clear", r.option("goals_clear", "no"))  # asks what decides instead
+    # the points first: the question "no" reveals above them redraws their boxes, and a
+    # number typed while that rerun is still on its way can be drawn over
     r.amount("goal_weights", "clients", 100)
+    r.choose("goals_clear", r.option("goals_clear", "no"))  # asks what decides instead
+    expect(page.locator(keyed(page, "question-what_decides"))).to_be_visible(timeout=TIMEOUT)
     look(pages[0].id, "what_decides", "success")
     r.next(pages[1].title)
     r.amount("hours", "breakfast_clubs", 8)
