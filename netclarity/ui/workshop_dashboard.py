@@ -40,7 +40,11 @@ from netclarity.workshop.store import Workshop
 
 REFRESH_SECONDS = 5
 PRESENT_TEXTS = 12
-"""Free-text answers per question shown in present mode (all of them in the normal view)."""
+"""Free-text answers per question shown in present mode."""
+DASHBOARD_TEXTS = 200
+"""Free-text answers per question shown in the normal view, a shuffled sample of them when
+there are more (the CSV has every one): ten thousand boxes of text made the dashboard take
+seconds to draw, and more than anyone reads on a screen."""
 
 PRESENT_STYLE = """
 <style>
@@ -244,7 +248,7 @@ def _overview(questionnaire: Questionnaire, room: Room) -> None:
     _published(room)
     _charts(questionnaire, room, present=False)
     _prompts(questionnaire, room)
-    _texts(questionnaire, room, limit=None)
+    _texts(questionnaire, room, limit=DASHBOARD_TEXTS, folded=True)
 
 
 def _present(workshop: Workshop, questionnaire: Questionnaire, room: Room) -> None:
@@ -262,7 +266,7 @@ def _present(workshop: Workshop, questionnaire: Questionnaire, room: Room) -> No
     if room.visible:
         _charts(questionnaire, room, present=True)
         _prompts(questionnaire, room)
-        _texts(questionnaire, room, limit=PRESENT_TEXTS)
+        _texts(questionnaire, room, limit=PRESENT_TEXTS, folded=False)
 
 
 def _show(chart: alt.LayerChart, present: bool) -> None:
@@ -307,7 +311,10 @@ def _prompts(questionnaire: Questionnaire, room: Room) -> None:
             st.text(finding.text)
 
 
-def _texts(questionnaire: Questionnaire, room: Room, *, limit: int | None) -> None:
+def _texts(questionnaire: Questionnaire, room: Room, *, limit: int, folded: bool) -> None:
+    """Each text question's answers, at most ``limit`` of them (already shuffled): in an
+    expander each on the facilitator's dashboard, side by side in large type on the
+    projector."""
     questions = [
         q for q in questionnaire.questions if isinstance(q, TextQuestion) and room.texts.get(q.id)
     ]
@@ -316,15 +323,18 @@ def _texts(questionnaire: Questionnaire, room: Room, *, limit: int | None) -> No
     st.header("In their own words")
     for question in questions:
         answers = room.texts[question.id]
-        if limit is None:
+        more = f"and {len(answers) - limit} more" if len(answers) > limit else None
+        if folded:
             with st.expander(f"{question.label} ({len(answers)})"):
-                for text in answers:
+                for text in answers[:limit]:
                     st.text(text)
+                if more:
+                    st.caption(f"{more}: the answers CSV has every one")
             continue
         st.subheader(question.label)
         columns = st.columns(2)
         for index, text in enumerate(answers[:limit]):
             with columns[index % 2].container(border=True):
                 st.text(text)
-        if len(answers) > limit:
-            st.caption(f"and {len(answers) - limit} more")
+        if more:
+            st.caption(more)
