@@ -231,6 +231,11 @@ def summary_download(session: context.Session) -> None:
     )
 
 
+DRAW_AHEAD_AFTER_S = 1.0
+"""Wait this long after the results run before drawing the summary's charts: the page and
+its own charts go out first, and the download button is a long scroll further down."""
+
+
 def _draw_charts_ahead(session: context.Session, paper: str) -> None:
     """Have the summary's charts drawn in the background, once per answers and paper.
 
@@ -248,4 +253,6 @@ def _draw_charts_ahead(session: context.Session, paper: str) -> None:
 
         draw_charts_ahead(questionnaire, answers, "letter" if paper == "letter" else "a4")
 
-    threading.Thread(target=draw, name="netclarity-pdf-charts", daemon=True).start()
+    later = threading.Timer(DRAW_AHEAD_AFTER_S, draw)
+    later.name, later.daemon = "netclarity-pdf-charts", True
+    later.start()
