@@ -27,8 +27,11 @@ HEAVY = (
     "netclarity.change_charts",
     "netclarity.workshop.charts",
     "netclarity.report",
+    "pandas",
+    "pyarrow",
 )
-"""What the results page, the PDF and the room's charts import on first use."""
+"""What the results page, the PDF and the room's charts import on first use (Streamlit
+sends a chart's data as an Arrow table, made with pandas and pyarrow)."""
 
 _started = threading.Event()
 _lock = threading.Lock()
