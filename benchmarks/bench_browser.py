@@ -98,7 +98,7 @@ ROOM_INTRO = (
 MEMORY_SECTION = "Memory after many people (`bench_browser.py --memory`)"
 MEMORY_INTRO = (
     "Resident memory of the `streamlit run` process after N people went one after the "
-    "other through Next, results and the PDF (each in its own browser context, closed "
+    "other through Next, results and the PDF (each a new tab, closed "
     "afterwards), median of five readings two seconds after the last. Goal: within 1.2× "
     "of the code before."
 )
@@ -151,14 +151,20 @@ def charts_drawn(page: Any, count: int) -> None:
 
 
 def one_person(
-    browser: Any, server: Server, subject: Subject, person: int, reading: float = READING_S
+    browser: Any,
+    server: Server,
+    subject: Subject,
+    person: int,
+    reading: float = READING_S,
+    shared: Any = None,
 ) -> dict[str, float]:
-    """Next, results and the PDF for one person in a new tab; seconds for each."""
+    """Next, results and the PDF for one person in a new browser context (or a new tab of
+    ``shared``, whose cache then serves the frontend's files); seconds for each."""
     first, last, shown = subject.people[person] if subject.people else ("/", None, 4)
     times: dict[str, float] = {}
-    context = browser.new_context(viewport=DESKTOP)
+    context = browser.new_context(viewport=DESKTOP) if shared is None else None
+    page = (context or shared).new_page()
     try:
-        page = context.new_page()
         page.goto(server.url + first)
         page.locator(NEXT).wait_for(state="visible", timeout=TIMEOUT_S * 1000)
         finished(page)
@@ -187,7 +193,7 @@ def one_person(
         download.value.path()  # the whole file is in
         times["pdf"] = time.perf_counter() - start
     finally:
-        context.close()
+        (context or page).close()
     return times
 
 
@@ -426,8 +432,10 @@ def memory(browser: Any, subjects: list[Subject], people: int) -> None:
         try:
             server.wait_healthy()
             began = resident_kib(server.pid) / 1024
+            shared = browser.new_context(viewport=DESKTOP)
             for n in range(people):
-                one_person(browser, server, subject, n % len(subject.people), reading=0)
+                one_person(browser, server, subject, n, reading=0, shared=shared)
+            shared.close()
             time.sleep(2)
             readings = []
             for _ in range(5):
@@ -457,13 +465,11 @@ def main() -> None:
     parser.add_argument("--memory", type=int, help="people through the flow, then memory")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-browser-") as tmp, chromium() as browser:
-        people = args.memory or args.starts * args.respondents
-        subjects = [app_subject("app", ROOT, f"sqlite:///{tmp}/app.db", min(people, 50))]
+        people = args.memory or min(args.starts * args.respondents, 50)
+        subjects = [app_subject("app", ROOT, f"sqlite:///{tmp}/app.db", people)]
         if args.before:
             before = args.before.resolve()
-            subjects.append(
-                app_subject("before", before, f"sqlite:///{tmp}/before.db", min(people, 50))
-            )
+            subjects.append(app_subject("before", before, f"sqlite:///{tmp}/before.db", people))
         if args.memory:
             memory(browser, subjects, args.memory)
             return
