@@ -5,7 +5,15 @@ Run with ``scripts/start`` (or ``streamlit run app.py``).
 
 import streamlit as st
 
-from netclarity.ui import checkin, flow, reconnecting, shell, workshop_access, workshop_participant
+from netclarity.ui import (
+    checkin,
+    flow,
+    reconnecting,
+    shell,
+    warmup,
+    workshop_access,
+    workshop_participant,
+)
 
 shell.prepare()
 # A workshop's join link is the app's root with ?join=CODE (short, for a QR code): it opens
@@ -26,3 +34,4 @@ page = st.navigation(pages, position="hidden")
 if not workshop_participant.answers_closed(page.url_path):
     page.run()
 reconnecting.notice()
+warmup.start()  # after the first page has been drawn: see netclarity/ui/warmup.py

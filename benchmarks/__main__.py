@@ -15,7 +15,7 @@ import time
 
 from benchmarks.record import ROOT
 
-BENCHMARKS = ("interaction", "cold_start", "pdf", "room", "writes", "memory")
+BENCHMARKS = ("interaction", "cold_start", "browser", "pdf", "room", "writes", "memory")
 
 
 def main() -> int:

@@ -71,22 +71,34 @@ def command() -> str:
 
 @dataclass(frozen=True)
 class Summary:
-    """The median of some measurements, with their minimum and maximum."""
+    """The median of some measurements, with their minimum and maximum and their quartiles."""
 
     median: float
     low: float
     high: float
     count: int
+    q1: float
+    q3: float
 
     @classmethod
     def of(cls, samples: Sequence[float]) -> Summary:
         if not samples:
             raise ValueError("no measurements to summarise")
-        return cls(statistics.median(samples), min(samples), max(samples), len(samples))
+        q1, _, q3 = (
+            statistics.quantiles(samples, n=4, method="inclusive")
+            if len(samples) > 1
+            else (samples[0],) * 3
+        )
+        return cls(statistics.median(samples), min(samples), max(samples), len(samples), q1, q3)
 
     def ms(self) -> str:
         """Milliseconds, e.g. ``41.2 ms (35.0–88.1)``."""
         return f"{self.median * 1000:.1f} ms ({self.low * 1000:.1f}–{self.high * 1000:.1f})"
+
+    def ms_iqr(self) -> str:
+        """Milliseconds with the interquartile range, e.g. ``340 ms (IQR 307–367)``: the
+        spread of the middle half, which one stall of the shared machine does not move."""
+        return f"{self.median * 1000:.0f} ms (IQR {self.q1 * 1000:.0f}–{self.q3 * 1000:.0f})"
 
     def seconds(self) -> str:
         """Seconds, e.g. ``2.31 s (2.10–2.95)``."""

@@ -46,8 +46,11 @@ def free_port() -> int:
 class Server:
     """One ``streamlit run`` process; ``url`` once ``start`` has returned."""
 
-    def __init__(self, script: Path, env: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, script: Path, env: Mapping[str, str] | None = None, cwd: Path = ROOT
+    ) -> None:
         self.script = script
+        self.cwd = cwd
         self.env = {**os.environ, **(env or {})}
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
@@ -76,7 +79,7 @@ class Server:
         ]  # fmt: skip
         self.process = subprocess.Popen(
             command,
-            cwd=ROOT,
+            cwd=self.cwd,
             env=self.env,
             stdout=self.log,
             stderr=subprocess.STDOUT,

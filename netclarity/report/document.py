@@ -16,6 +16,7 @@ from typing import Literal
 
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, WrapMode
+from fpdf.fpdf import get_page_format
 
 from netclarity.report.fonts import TEXT, FontSet, is_right_to_left, needs_shaping
 
@@ -310,6 +311,12 @@ class Document(FPDF):
             link=link,
         )
         self.gap(after)
+
+
+def text_width(paper: Paper) -> float:
+    """The width of the text on ``paper`` in mm (``Document.epw``), without making one."""
+    width_pt, _ = get_page_format(PAPER_FORMATS[paper])
+    return float(width_pt) * 25.4 / 72 - 2 * MARGIN
 
 
 def picture_height(png: bytes, width: float) -> float:

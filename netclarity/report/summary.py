@@ -13,7 +13,7 @@ German questionnaire is German throughout.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from netclarity import answers as answers_module
 from netclarity import bidi, change_charts, charts, checkin, first_step_words, reminder
@@ -38,7 +38,9 @@ from netclarity.report.document import (
     SUBHEADING,
     TITLE,
     Document,
+    Paper,
     Style,
+    text_width,
 )
 from netclarity.report.images import chart_png, chart_width, plot_width, qr_png
 from netclarity.response import Plan, PlanReview, Response
@@ -141,14 +143,29 @@ def _charts(
     doc: Document, questionnaire: Questionnaire, scores: Scores, texts: ReportTexts
 ) -> None:
     """The results page's charts (``charts.result_charts``), each whole on one page."""
-    shown = charts.result_charts(questionnaire, scores, width=plot_width(doc.epw))
-    if not shown:
+    pictures = _pictures(questionnaire, scores, doc.epw)
+    if not pictures:
         return
     doc.heading(texts.results)
-    for chart in shown:
-        png = chart_png(chart)
+    for png in pictures:
         doc.picture(png, width=min(doc.epw, chart_width(png)), align="L")
         doc.gap(8)
+
+
+def draw_charts_ahead(questionnaire: Questionnaire, answers: dict[str, Any], paper: Paper) -> None:
+    """Draw the charts a summary on ``paper`` will print, before anyone asks for it.
+
+    Drawing them is most of a summary's time (``images.chart_png`` keeps each picture), so
+    the results page has them drawn in the background while the person reads it, and the
+    download then takes a third of the time.
+    """
+    _pictures(questionnaire, score(questionnaire, answers), text_width(paper))
+
+
+def _pictures(questionnaire: Questionnaire, scores: Scores, width: float) -> list[bytes]:
+    """The results' charts as pictures for a text ``width`` mm wide."""
+    shown = charts.result_charts(questionnaire, scores, width=plot_width(width))
+    return [chart_png(chart) for chart in shown]
 
 
 def _since_last_time(

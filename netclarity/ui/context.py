@@ -8,6 +8,8 @@ also puts the token back in the URL (a page switch clears the query string).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,6 +82,13 @@ class Session:
     def answers(self) -> dict[str, Any]:
         answers: dict[str, Any] = st.session_state.setdefault("answers", {})
         return answers
+
+    @property
+    def answers_digest(self) -> str:
+        """A short stable name for the answers as they are now: what the results' charts
+        are kept under (the same answers in any order give the same name)."""
+        text = json.dumps(self.answers, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()
 
 
 def restore() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -217,6 +218,7 @@ def summary_download(session: context.Session) -> None:
             previous=previous,
         )
 
+    _draw_charts_ahead(session, options["paper"])
     st.download_button(
         texts.download_pdf,
         data=build,
@@ -227,3 +229,30 @@ def summary_download(session: context.Session) -> None:
         icon=":material/picture_as_pdf:",
         width="stretch",
     )
+
+
+DRAW_AHEAD_AFTER_S = 1.0
+"""Wait this long after the results run before drawing the summary's charts: the page and
+its own charts go out first, and the download button is a long scroll further down."""
+
+
+def _draw_charts_ahead(session: context.Session, paper: str) -> None:
+    """Have the summary's charts drawn in the background, once per answers and paper.
+
+    Drawing them is most of a summary's build; done while the person reads their results,
+    the download itself is quick. A plan being typed changes no chart, so it draws nothing.
+    """
+    ahead = (session.digest, session.answers_digest, paper)
+    if st.session_state.get("pdf-charts-ahead") == ahead:
+        return
+    st.session_state["pdf-charts-ahead"] = ahead
+    questionnaire, answers = session.questionnaire, dict(session.answers)
+
+    def draw() -> None:
+        from netclarity.report.summary import draw_charts_ahead
+
+        draw_charts_ahead(questionnaire, answers, "letter" if paper == "letter" else "a4")
+
+    later = threading.Timer(DRAW_AHEAD_AFTER_S, draw)
+    later.name, later.daemon = "netclarity-pdf-charts", True
+    later.start()

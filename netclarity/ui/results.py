@@ -1,8 +1,11 @@
 """The results screen: alignment, the four charts, the findings, the plan, the summary PDF.
 
 Scores are computed from the saved answers on every run (they are cheap and pure), so the
-page always shows what the database holds. Findings can quote what a person typed, so they
-are shown as plain text, never as Markdown.
+page always shows what the database holds. The charts are not cheap — building them and
+turning them into Vega-Lite specs is most of a run — and the plan editor below them reruns
+the page on every change, so their views are kept per questionnaire and answers
+(``_chart_views``). Findings can quote what a person typed, so they are shown as plain
+text, never as Markdown.
 """
 
 from __future__ import annotations
@@ -24,7 +27,10 @@ from netclarity.ui import (
     workshop_pace,
     workshop_participant,
 )
-from netclarity.ui.chart_view import show_chart
+from netclarity.ui.chart_view import ChartView, show_view, view_of
+
+KEPT_CHART_SETS = 200
+"""Chart views kept (a few tens of kB each): the results of this many sets of answers."""
 
 
 def _missing(session: context.Session, scores: scoring.Scores) -> bool:
@@ -68,9 +74,26 @@ def _first_step(questionnaire: Questionnaire, scores: scoring.Scores) -> None:
             safe_text.show_item(item)
 
 
-def _charts(questionnaire: Questionnaire, scores: scoring.Scores) -> None:
-    for chart in charts.result_charts(questionnaire, scores):
-        show_chart(chart)
+def _charts(session: context.Session, scores: scoring.Scores) -> None:
+    views = _chart_views(session.digest, session.answers_digest, session.questionnaire, scores)
+    for view in views:
+        show_view(view)
+
+
+@st.cache_data(max_entries=KEPT_CHART_SETS, show_spinner=False)
+def _chart_views(
+    questionnaire_digest: str,
+    answers_digest: str,
+    _questionnaire: Questionnaire,
+    _scores: scoring.Scores,
+) -> list[ChartView]:
+    """The results' charts for one questionnaire (as loaded) and one set of answers.
+
+    The two digests are the cache key: the scores follow from the answers, and the
+    questionnaire's digest changes with any edit to its file (texts, fit table).
+    """
+    del questionnaire_digest, answers_digest  # the cache key only
+    return [view_of(chart) for chart in charts.result_charts(_questionnaire, _scores)]
 
 
 def _findings(questionnaire: Questionnaire, found: list[insights.Finding]) -> None:
@@ -96,7 +119,7 @@ def results_screen(session: context.Session) -> None:
         _score_header(questionnaire, scores)
         _first_step(questionnaire, scores)
         checkin.since_last_time(session)
-        _charts(questionnaire, scores)
+        _charts(session, scores)
         _findings(questionnaire, insights.findings(questionnaire, scores, answers))
         workshop_participant.room_section(session, scores)
     if st.button(texts.review, icon=":material/edit:", key="results-review"):

@@ -38,6 +38,7 @@ from netclarity.ui.workshop_access import (
     workshops,
 )
 from netclarity.ui.workshop_sections import (
+    DASHBOARD_TEXTS,
     PRESENT_TEXTS,
     pace_setting,
     section_view,
@@ -257,7 +258,7 @@ def _overview(questionnaire: Questionnaire, room: Room) -> None:
     _published(room)
     _charts(questionnaire, room, present=False)
     _prompts(questionnaire, room)
-    _texts(questionnaire, room, limit=None)
+    _texts(questionnaire, room, limit=DASHBOARD_TEXTS, folded=True)
 
 
 def _present(workshop: Workshop, questionnaire: Questionnaire, room: Room) -> None:
@@ -278,7 +279,7 @@ def _present(workshop: Workshop, questionnaire: Questionnaire, room: Room) -> No
     if room.visible:
         _charts(questionnaire, room, present=True)
         _prompts(questionnaire, room)
-        _texts(questionnaire, room, limit=PRESENT_TEXTS)
+        _texts(questionnaire, room, limit=PRESENT_TEXTS, folded=False)
 
 
 def _show(chart: alt.LayerChart, present: bool) -> None:
@@ -317,7 +318,10 @@ def _prompts(questionnaire: Questionnaire, room: Room) -> None:
     show_prompts("To discuss", prompts(questionnaire, room))
 
 
-def _texts(questionnaire: Questionnaire, room: Room, *, limit: int | None) -> None:
+def _texts(questionnaire: Questionnaire, room: Room, *, limit: int, folded: bool) -> None:
+    """Each text question's answers, at most ``limit`` of them (already shuffled): in an
+    expander each on the facilitator's dashboard, side by side in large type on the
+    projector."""
     questions = [
         q for q in questionnaire.questions if isinstance(q, TextQuestion) and room.texts.get(q.id)
     ]
@@ -325,4 +329,5 @@ def _texts(questionnaire: Questionnaire, room: Room, *, limit: int | None) -> No
         return
     st.header("In their own words")
     for question in questions:
-        show_texts(question.label, room.texts[question.id], limit=limit, more="and {count} more")
+        more = "and {count} more: the answers CSV has every one" if folded else "and {count} more"
+        show_texts(question.label, room.texts[question.id], limit=limit, folded=folded, more=more)

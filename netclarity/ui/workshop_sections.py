@@ -26,6 +26,11 @@ from netclarity.workshop.section import SectionView, Summary, read_section
 from netclarity.workshop.store import Pace, Workshop
 
 PRESENT_TEXTS = 12
+"""Free-text answers per question shown on the projector."""
+DASHBOARD_TEXTS = 200
+"""Free-text answers per question shown on the facilitator's dashboard, a shuffled sample of
+them when there are more (the CSV has every one): ten thousand boxes of text made the
+dashboard take seconds to draw, and more than anyone reads on a screen."""
 """Free-text answers per question on the projector (all of them on the dashboard)."""
 
 
@@ -141,7 +146,7 @@ def _answers(questionnaire: Questionnaire, view: SectionView, *, present: bool) 
     if texts:
         st.header(questionnaire.texts.pace.own_words)
     for summary in texts:
-        _texts(questionnaire, summary, limit=PRESENT_TEXTS if present else None)
+        _texts(questionnaire, summary, present=present)
 
 
 def _median(questionnaire: Questionnaire, summary: Summary) -> None:
@@ -155,26 +160,31 @@ def _median(questionnaire: Questionnaire, summary: Summary) -> None:
         )
 
 
-def _texts(questionnaire: Questionnaire, summary: Summary, *, limit: int | None) -> None:
+def _texts(questionnaire: Questionnaire, summary: Summary, *, present: bool) -> None:
     more = questionnaire.texts.pace.more_texts
-    show_texts(summary.question.label, summary.texts, limit=limit, more=more)
+    limit = PRESENT_TEXTS if present else DASHBOARD_TEXTS
+    show_texts(summary.question.label, summary.texts, limit=limit, folded=not present, more=more)
 
 
-def show_texts(label: str, texts: Sequence[str], *, limit: int | None, more: str) -> None:
-    """Free-text answers as plain text: all in an expander, or ``limit`` of them in large
-    cards on the projector, with how many more there are (``more``: ``{count}``)."""
-    if limit is None:
+def show_texts(label: str, texts: Sequence[str], *, limit: int, folded: bool, more: str) -> None:
+    """Free-text answers as plain text, at most ``limit`` of them (already shuffled): in an
+    expander on the facilitator's dashboard, in large cards on the projector, with how many
+    more there are (``more``: ``{count}``)."""
+    extra = len(texts) - limit
+    if folded:
         with st.expander(f"{label} ({len(texts)})"):
-            for text in texts:
+            for text in texts[:limit]:
                 st.text(text)
+            if extra > 0:
+                st.caption(more.format(count=extra))
         return
     st.subheader(label)
     columns = st.columns(2)
     for n, text in enumerate(texts[:limit]):
         with columns[n % 2].container(border=True):
             st.text(text)
-    if len(texts) > limit:
-        st.caption(more.format(count=len(texts) - limit))
+    if extra > 0:
+        st.caption(more.format(count=extra))
 
 
 def _prompts(questionnaire: Questionnaire, view: SectionView) -> None:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pyarrow
+import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from netclarity import charts
 from tests.app.conftest import MakeApp
-from tests.app.test_flow import complete
+from tests.app.test_flow import complete, next_page
 
 
 def results(make_app: MakeApp) -> AppTest:
@@ -26,6 +32,58 @@ def test_results_show_the_alignment_the_first_step_and_three_charts(make_app: Ma
         "**Where your hours go**",
         "**Your hours now, and a first step toward your goals**",
     ]
+
+
+def chart_builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count how often the page builds the results' charts (one entry per build of the set;
+    the summary's, drawn for paper in the background, are not counted)."""
+    built: list[int] = []
+    build = charts.result_charts
+
+    def counted(*args: Any, **kwargs: Any) -> list[Any]:
+        if kwargs.get("width", "container") == "container":
+            built.append(1)
+        return build(*args, **kwargs)
+
+    st.cache_data.clear()
+    monkeypatch.setattr(charts, "result_charts", counted)
+    return built
+
+
+def test_typing_in_the_plan_does_not_build_the_charts_again(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = chart_builds(monkeypatch)
+    app = results(make_app)
+    assert len(built) == 1
+    app.text_input(key="plan-goal-1-what").input("Two new clients from one-to-ones").run()
+    app.text_area(key="plan-give").input("An introduction a month").run()
+    assert len(built) == 1
+    assert len(app.get("vega_lite_chart")) == 3
+
+
+def hours_shown(app: AppTest) -> dict[str, float]:
+    """The hours per place in the "Where your hours go" chart, as the page sends it."""
+    chart = app.get("vega_lite_chart")[1].proto
+    tables = [pyarrow.ipc.open_stream(dataset.data.data).read_all() for dataset in chart.datasets]
+    rows = [row for table in tables for row in table.to_pylist()]
+    return {row["channel"]: row["hours"] for row in rows if "hours" in row}
+
+
+def test_the_charts_follow_changed_answers(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = chart_builds(monkeypatch)
+    app = results(make_app)
+    before = hours_shown(app)
+    app = app.button(key="results-review").click().run()
+    app = app.button(key="edit:priorities").click().run()
+    app.number_input(key="q-time-canteen").set_value(90.0).run()
+    app = next_page(next_page(app))
+    app = next(b for b in app.button if b.label == "See my results").click().run()
+    assert len(built) == 2
+    assert hours_shown(app) != before
+    assert 90.0 in hours_shown(app).values()
 
 
 def test_a_plan_goal_is_saved_as_typed_and_kept_after_leaving(make_app: MakeApp) -> None:

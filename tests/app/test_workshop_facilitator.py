@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
 from netclarity.store import Store
+from netclarity.ui.workshop_dashboard import DASHBOARD_TEXTS
 from netclarity.workshop.store import Workshop, Workshops
 from tests.app.conftest import MakeApp
 from tests.support.workshop import ANSWERS, WORKSHOP_FILE
@@ -341,3 +342,20 @@ def test_a_wrong_projector_key_shows_nothing_of_the_room(make_app: MakeApp) -> N
 
     assert app.error[0].value.startswith("This projector link does not open a workshop.")
     assert not app.metric
+
+
+def test_a_large_room_shows_a_sample_of_its_texts_and_says_how_many_more(
+    make_app: MakeApp, store: Store
+) -> None:
+    code, key = facilitator_link(create(make_app))
+    workshop = Workshops(store.database).find(code)
+    assert workshop is not None
+    for person in range(DASHBOARD_TEXTS + 5):
+        participant(store, workshop, {**ANSWERS[0], "idea": f"Idea number {person}"})
+
+    app = dashboard(make_app, code, key)
+
+    ideas = [t.value for t in app.text if t.value.startswith("Idea number ")]
+    assert len(ideas) == DASHBOARD_TEXTS
+    assert len(set(ideas)) == DASHBOARD_TEXTS
+    assert "and 5 more: the answers CSV has every one" in [c.value for c in app.caption]

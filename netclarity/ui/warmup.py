@@ -1,0 +1,68 @@
+"""Once per server process, just after the first page went out: load what later pages need.
+
+Why: the results page and the PDF need Altair, numpy, the scoring, fpdf2, the fonts and
+vl-convert's JavaScript engine. Importing them at start-up would slow the first page (the
+welcome page needs none of it); importing them on first use made the first person to see
+results after a restart wait twice as long as everyone after. So the first run of
+``app.py`` starts this in a background thread once it has drawn its page.
+
+Then ``gc.freeze()``: Streamlit runs a full garbage collection after every script run
+(``runner.postScriptGC``), and a full collection walks every object the process holds —
+with the libraries above loaded, that was 40–120 ms per run, two runs per Next click.
+Freezing moves everything alive now (modules, schemas, fonts: objects that live as long
+as the process) out of the collector's sight, so each collection walks only what the
+sessions made since. Nothing is switched off: sessions' garbage is collected as before.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import threading
+
+HEAVY = (
+    "netclarity.ui.results",
+    "netclarity.ui.chart_view",
+    "netclarity.charts",
+    "netclarity.change_charts",
+    "netclarity.workshop.charts",
+    "netclarity.report",
+    "pandas",
+    "pyarrow",
+)
+"""What the results page, the PDF and the room's charts import on first use (Streamlit
+sends a chart's data as an Arrow table, made with pandas and pyarrow)."""
+
+_started = threading.Event()
+_lock = threading.Lock()
+
+
+def start() -> None:
+    """Warm up in a background thread, the first time only (every later call returns)."""
+    with _lock:
+        if _started.is_set():
+            return
+        _started.set()
+    threading.Thread(target=warm, name="netclarity-warm-up", daemon=True).start()
+
+
+def warm() -> None:
+    for name in HEAVY:
+        importlib.import_module(name)
+    _first_uses()
+    gc.collect()
+    gc.freeze()
+
+
+def _first_uses() -> None:
+    """What costs a long time only the first time: Altair's schema validator, the chart
+    engine, the fonts."""
+    import altair as alt
+    import vl_convert
+
+    from netclarity.report.document import Document
+
+    chart = alt.Chart({"values": [{"x": 1}]}).mark_bar().encode(x="x:Q")
+    spec = chart.to_dict()  # loads and compiles the Vega-Lite schema for validation
+    vl_convert.vegalite_to_png(spec, allowed_base_urls=[])  # starts the JavaScript engine
+    Document(paper="a4", title="", header_left="", header_right="", page_label="")  # fonts
