@@ -41,8 +41,9 @@ def join_screen() -> None:
         safe_text.show(words.joining.format(title=workshop.title))  # typed by the facilitator
     else:
         st.markdown(words.join_intro)
-        if typed:
-            _problem(typed, code, workshop, texts)
+    said = bool(typed) and not (workshop is not None and workshop.is_open())
+    if said:
+        _problem(typed, code, workshop, texts)
     linked = workshop is not None and workshop.is_open()
     with st.form("join"):
         entered = (
@@ -60,11 +61,12 @@ def join_screen() -> None:
         st.caption(words.name_help)
         joined = st.form_submit_button(words.join_button, type="primary", width="stretch")
     if joined:
-        _join(entered, name)
+        # the link's code, already said to be unusable above: not said a second time
+        _join(entered, name, quiet=said and entered == typed)
 
 
-def _problem(typed: str, code: str | None, workshop: Workshop | None, texts: Texts) -> bool:
-    """Say why ``typed`` cannot be joined; False when it can."""
+def _problem(typed: str, code: str | None, workshop: Workshop | None, texts: Texts) -> None:
+    """Say why ``typed`` cannot be joined (a bad code, an unknown or a closed workshop)."""
     words = texts.workshop
     if code is None:
         st.error(words.bad_code.format(length=codes.LENGTH), icon=":material/error:")
@@ -72,20 +74,20 @@ def _problem(typed: str, code: str | None, workshop: Workshop | None, texts: Tex
         st.error(words.unknown_code.format(code=code), icon=":material/error:")
     elif not workshop.is_open():
         st.error(words.closed, icon=":material/lock:")
-    else:
-        return False
-    return True
 
 
-def _join(typed: str, name: str) -> None:
+def _join(typed: str, name: str, *, quiet: bool) -> None:
     code = codes.normalise(typed)
     workshop = workshops().find(code) if code else None
-    shown = _questionnaire(workshop)
-    texts = shown.texts if shown is not None else Texts()
-    if _problem(typed, code, workshop, texts) or workshop is None:
+    if workshop is None or not workshop.is_open():
+        if not quiet:
+            shown = _questionnaire(workshop)
+            _problem(typed, code, workshop, shown.texts if shown is not None else Texts())
         return
     questionnaire = questionnaire_of(workshop)
     if questionnaire is None:
+        shown = _questionnaire(workshop)  # another questionnaire's words, in its language
+        texts = shown.texts if shown is not None else Texts()
         st.error(texts.broken_questionnaires, icon=":material/error:")
         return
     context.begin(questionnaire.id, name=name.strip() or None, workshop_id=workshop.id)

@@ -128,10 +128,25 @@ def test_a_closed_workshop_takes_no_one_new(
     app = open_link(make_app, workshop.code)
     app = app.button[0].click().run()
 
-    assert "This workshop has closed: it takes no new participants or answers." in [
-        e.value for e in app.error
-    ]
+    assert [e.value for e in app.error] == [
+        "This workshop has closed: it takes no new participants or answers."
+    ]  # said once, not again under the form after pressing Join
     assert "resume_token" not in app.session_state
+
+
+def test_a_code_typed_for_a_closed_workshop_is_said_to_be_closed(
+    make_app: MakeApp, workshop: Workshop, store: Store
+) -> None:
+    Workshops(store.database).close(workshop.id)
+
+    app = make_app()
+    app.switch_page("pages/join.py").run()
+    app.text_input(key="join-code").input(workshop.code)
+    app = app.button[0].click().run()
+
+    assert [e.value for e in app.error] == [
+        "This workshop has closed: it takes no new participants or answers."
+    ]
 
 
 def test_opening_the_link_again_continues_instead_of_joining_twice(
