@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from netclarity import answers as answer_rules
+from netclarity import scoring
 from netclarity.insights import Finding
 from netclarity.questionnaire import (
     Allocation,
@@ -183,9 +184,10 @@ def summarise_question(
         amounts = [v for v in values if isinstance(v, dict)]
         if not amounts:
             return Summary(question, 0)
+        per_person = [scoring.amounts(a, list(labels)) for a in amounts]
         averages = [
-            (label, sum(_amount(a.get(o)) for a in amounts) / len(amounts))
-            for o, label in labels.items()
+            (label, sum(row[i] for row in per_person) / len(amounts))
+            for i, label in enumerate(labels.values())
         ]
         averages.sort(key=lambda row: -row[1])  # stable: ties keep the questionnaire's order
         return Summary(question, len(amounts), counts=tuple(averages))
@@ -205,9 +207,3 @@ def summarise_question(
 def _counted(labels: Mapping[str, str], chosen: Sequence[str]) -> tuple[tuple[str, float], ...]:
     """How often each option was chosen, every option in the questionnaire's order."""
     return tuple((label, chosen.count(option)) for option, label in labels.items())
-
-
-def _amount(value: Any) -> float:
-    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
-        return float(value)
-    return 0.0
