@@ -54,15 +54,15 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from netclarity.loader import load_file
-from netclarity.store.schema import answers as answer_rows
-from netclarity.store.schema import respondents, rounds
 
 from benchmarks import synthetic
 from benchmarks.record import ROOT, Summary, record, verdict
 from benchmarks.serve import FINISHED, TIMEOUT_S, Server, chromium, resident_kib
 from netclarity import charts, scoring
+from netclarity.loading.loader import load_file
 from netclarity.store import Store
+from netclarity.store.tables import answers as answer_rows
+from netclarity.store.tables import respondents, rounds
 from netclarity.store.tokens import new_token, token_hash
 from netclarity.workshop.store import Workshops
 
