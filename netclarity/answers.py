@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from netclarity.question_types import type_of
-from netclarity.question_types.base import is_answered
+from netclarity.question_types.base import Repair, is_answered
 from netclarity.questionnaire import Condition, Page, Question, Questionnaire, Ranking
 
 __all__ = [
@@ -100,16 +100,49 @@ def accepted_as_shown(questionnaire: Questionnaire, page: Page, given: Answers) 
 
 
 def clean(questionnaire: Questionnaire, answers: Answers) -> dict[str, Any]:
-    """Only the answers to questions that exist and are visible, in questionnaire order.
+    """Only the answers to questions that exist and are visible, in questionnaire order,
+    each fitted to its question as it is now (``fitted``).
 
     Hidden answers are kept in storage (a person may flip a condition back), but they
     are not scored, reviewed or exported.
     """
+    given = fitted(questionnaire, answers)
     result: dict[str, Any] = {}
     for question in questionnaire.questions:
-        if question.id in answers and is_visible(question, result):
-            result[question.id] = answers[question.id]
+        if question.id in given and is_visible(question, result):
+            result[question.id] = given[question.id]
     return result
+
+
+def fitted(questionnaire: Questionnaire, answers: Answers) -> dict[str, Any]:
+    """Stored answers as this version of the questionnaire can hold them: what a question
+    no longer offers (an option, a row, an amount out of bounds, another shape) is left
+    out by its type's ``repair``, and answers to questions it does not have are kept as
+    they are (they stay in storage, unread). Readers of the result do not re-check it."""
+    result = dict(answers)
+    for question_id, repair in _repairs(questionnaire):
+        if question_id in result:
+            value = repair(result[question_id])
+            if value is None:
+                del result[question_id]
+            else:
+                result[question_id] = value
+    return result
+
+
+_REPAIRS: dict[int, tuple[Questionnaire, list[tuple[str, Repair]]]] = {}
+
+
+def _repairs(questionnaire: Questionnaire) -> list[tuple[str, Repair]]:
+    """Each question's repair, made once per questionnaire object (a few are in use)."""
+    kept = _REPAIRS.get(id(questionnaire))
+    if kept is not None and kept[0] is questionnaire:
+        return kept[1]
+    made = [(q.id, type_of(q).repair(questionnaire, q)) for q in questionnaire.questions]
+    if len(_REPAIRS) >= 32:
+        _REPAIRS.clear()
+    _REPAIRS[id(questionnaire)] = (questionnaire, made)
+    return made
 
 
 def display(questionnaire: Questionnaire, question: Question, value: Any) -> str:

@@ -71,7 +71,6 @@ of the first goal's) come from here.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -171,22 +170,11 @@ def top_goals_mask(raw: Floats) -> Flags:
 
 
 def amounts(value: Any, ids: Sequence[str]) -> list[float]:
-    """An allocation answer as an amount per id; anything not a positive number counts 0.
-
-    Answers may come from an imported file, so nothing about them is taken on trust.
-    """
-    result = [0.0] * len(ids)
-    if isinstance(value, dict):
-        for index, key in enumerate(ids):
-            amount = value.get(key)
-            if (
-                isinstance(amount, int | float)
-                and not isinstance(amount, bool)
-                and math.isfinite(amount)
-                and amount > 0
-            ):
-                result[index] = float(amount)
-    return result
+    """An allocation answer (as ``answers.clean`` gives it: amounts from 0 up, or None when
+    not answered) as an amount per id; an option given nothing counts 0."""
+    if not value:
+        return [0.0] * len(ids)
+    return [float(value.get(key, 0)) for key in ids]
 
 
 # --- one person ---------------------------------------------------------------------------
@@ -541,11 +529,10 @@ def _matrix(
     if not isinstance(question, ChoiceMatrix):
         return None
     value = given.get(question.id)
-    if not answers_module.is_answered(value) or not isinstance(value, dict):
+    if value is None or not answers_module.is_answered(value):
         return None
     rows = choice_matrix.row_options(questionnaire, question, given)
-    columns = {c.id for c in question.columns}
-    chosen = {r: value[r] for r in rows if value.get(r) in columns}
+    chosen = {r: value[r] for r in rows if r in value}
     return chosen or None
 
 

@@ -30,11 +30,17 @@ def total(value: Any) -> float:
     return float(sum(v for v in value.values() if base.is_number(v) and v > 0))
 
 
+def most(question: Allocation) -> float:
+    """The largest amount one option can be given: all the points of a constant sum, or
+    ``max_each`` of free amounts."""
+    return question.total if question.total is not None else question.max_each
+
+
 def check(questionnaire: Questionnaire, question: Question, value: Any) -> list[base.Issue]:
     assert isinstance(question, Allocation)
 
     def amount(item: Any, key: str) -> list[base.Issue]:
-        return base.number_issue(item, 0, question.max_each, key)
+        return base.number_issue(item, 0, most(question), key)
 
     return base.mapping_of(value, base.option_ids(questionnaire, question), amount)
 
@@ -83,17 +89,15 @@ def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[
     """One line per option given an amount: "LinkedIn groups: 4 hours"."""
     assert isinstance(question, Allocation)
     unit = f" {question.unit}" if question.unit else ""
-    if accepts_zero(question) and isinstance(value, dict) and not base.is_answered(value):
+    if accepts_zero(question) and value is not None and not base.is_answered(value):
         return [f"{amount_text(questionnaire, question, 0)}{unit}"]
     if not base.is_answered(value):
         return base.not_answered(questionnaire)
-    if not isinstance(value, dict):
-        return [str(value)]
     labels = base.labels(questionnaire, question)
     return [
-        f"{labels.get(k, k)}: {amount_text(questionnaire, question, v)}{unit}"
+        f"{labels[k]}: {amount_text(questionnaire, question, v)}{unit}"
         for k, v in value.items()
-        if base.is_number(v) and v
+        if v
     ]
 
 
@@ -103,7 +107,7 @@ def columns(questionnaire: Questionnaire, question: Question) -> list[str]:
 
 
 def cells(questionnaire: Questionnaire, question: Question, value: Any) -> list[Any]:
-    amounts = value if isinstance(value, dict) else {}
+    amounts = value or {}
     return [amounts.get(option) for option in base.option_ids(questionnaire, question)]
 
 
@@ -139,6 +143,30 @@ def _spread(amount: float, ids: list[str], max_each: float) -> dict[str, float]:
     return amounts
 
 
+def repair(questionnaire: Questionnaire, question: Question) -> base.Repair:
+    """The amounts for options still offered that are still within bounds."""
+    assert isinstance(question, Allocation)
+    upper = most(question)
+    return base.known_entries(
+        base.option_ids(questionnaire, question),
+        lambda amount: base.is_number(amount) and 0 <= amount <= upper,
+    )
+
+
+def summary(
+    questionnaire: Questionnaire, question: Question, values: Sequence[Any]
+) -> base.RoomSummary:
+    """The average amount per option over those who answered, largest first (ties keep
+    the questionnaire's order)."""
+    labels = base.labels(questionnaire, question)
+    averages = [
+        (label, sum(value.get(option, 0) for value in values) / len(values))
+        for option, label in labels.items()
+    ]
+    averages.sort(key=lambda row: -row[1])
+    return base.RoomSummary(question, len(values), counts=tuple(averages), averages=True)
+
+
 def hint(questionnaire: Questionnaire, question: Question) -> str:
     assert isinstance(question, Allocation)
     if question.total is not None:
@@ -155,4 +183,6 @@ TYPE = base.QuestionType(
     cells=cells,
     samples=samples,
     hint=hint,
+    repair=repair,
+    summary=summary,
 )

@@ -3,14 +3,20 @@
 A question type is the unit of change: its module (one per type, next to this one) says how
 a stored answer must look (``check``), what stops a person going on (``problems``), how the
 answer reads on the review page and in the PDF (``lines``), how it fills the workshop's CSV
-(``columns``/``cells``), which answers the questionnaire walker tries (``samples``) and what a
-dead-end message says about its answers (``hint``). Its widget is one function in
+(``columns``/``cells``), which answers the questionnaire walker tries (``samples``), what a
+dead-end message says about its answers (``hint``), how a stored answer is fitted to the
+questionnaire as it is now (``repair``) and how a workshop room's answers to it are summed
+up for discussion (``summary``). Its widget is one function in
 ``netclarity/ui/widgets.py``. ``netclarity.question_types.TYPES`` ties them together.
 
 Answers are plain JSON values keyed by question id (see each module for its shape), so the
-same dictionary is stored, exported, imported and scored without conversion. ``check`` is
-what makes that safe: every answer that comes from outside the widgets (an imported file, a
-command's input) is checked once, at the boundary, and readers further on can rely on it.
+same dictionary is stored, exported, imported and scored without conversion. Two facets make
+that safe, each used at one boundary: ``check`` refuses an answer from outside the app (an
+imported file, a command's input) that does not fit, naming the problem; ``repair`` fits an
+answer read back from the database, which may have been given to an older version of the
+questionnaire, by leaving out what this version cannot hold (``answers.clean`` for
+everything that reads answers, ``answers.fitted`` for a person's own session). Readers
+further on — widgets, scoring, the room, exports — rely on the shape and do not re-check.
 """
 
 from __future__ import annotations
@@ -25,6 +31,10 @@ if TYPE_CHECKING:
     from netclarity.questionnaire import Condition, Question, Questionnaire
 
 Answers = Mapping[str, Any]
+Repair = Callable[[Any], Any]
+"""Fits one stored answer to a question as it is now: what it can still hold, or None.
+Made once per question (``QuestionType.repair``), since a room's thousands of answers go
+through it on every read."""
 Issue = tuple[str, str]
 """A problem with a stored answer: where inside it (an option or row id, or "") and what."""
 
@@ -44,6 +54,23 @@ class QuestionType:
     cells: Callable[[Questionnaire, Question, Any], list[Any]]
     samples: Callable[[Questionnaire, Question, Sequence[Condition], Answers], list[Any]]
     hint: Callable[[Questionnaire, Question], str]
+    repair: Callable[[Questionnaire, Question], Repair]
+    summary: Callable[[Questionnaire, Question, Sequence[Any]], RoomSummary]
+
+
+@dataclass(frozen=True)
+class RoomSummary:
+    """A room's answers to one question, for a paced workshop's discussion of a section;
+    which fields are filled depends on the question's type."""
+
+    question: Question
+    answered: int
+    counts: tuple[tuple[str, float], ...] = ()
+    """Rows of a bar chart as (label, value): how many chose each, or average amounts."""
+    averages: bool = False
+    """``counts`` holds average amounts (an allocation), not numbers of people."""
+    median: float | None = None
+    texts: tuple[str, ...] = ()
 
 
 def is_answered(value: Any) -> bool:
@@ -166,17 +193,6 @@ def shown(key: Any) -> str:
     return f"'{key}'" if isinstance(key, str) and _ID.fullmatch(key) else "an unknown id"
 
 
-def as_list(value: Any) -> list[Any]:
-    """A list answer as a list; a value of another shape (kept from an older version of the
-    questionnaire) as a list of itself, so it is shown rather than breaking a page."""
-    return value if isinstance(value, list) else [value]
-
-
-def label_of(labels: Mapping[str, str], value: Any) -> str:
-    """An option's label; a value that names no option (an older version's) as it is."""
-    return labels.get(value, value) if isinstance(value, str) else str(value)
-
-
 def no_columns(questionnaire: Questionnaire, question: Question) -> list[str]:
     """The CSV facet of a type whose answer fills one column, named after the question."""
     return []
@@ -187,4 +203,57 @@ def joined_labels(questionnaire: Questionnaire, question: Question, value: Any) 
     if not is_answered(value):
         return [""]
     found = labels(questionnaire, question)
-    return ["; ".join(label_of(found, v) for v in as_list(value))]
+    return ["; ".join(found[v] for v in value)]
+
+
+def kept_when(fits: Callable[[Any], bool]) -> Repair:
+    """The repair of a one-part answer: kept when it ``fits``, else None (not given: the
+    person answers it again)."""
+    return lambda value: value if fits(value) else None
+
+
+def known_items(ids: Sequence[str]) -> Repair:
+    """The repair of a list answer: only the options ``ids`` still has, each once, in order."""
+    known = frozenset(ids)
+
+    def repair(value: Any) -> Any:
+        if not isinstance(value, list):
+            return None
+        return [v for v in dict.fromkeys(v for v in value if isinstance(v, str)) if v in known]
+
+    return repair
+
+
+def known_entries(keys: Sequence[str], fits: Callable[[Any], bool]) -> Repair:
+    """The repair of an object answer: only the entries under ``keys`` whose values ``fits``;
+    an empty one stays an empty one (free amounts left at zero are an answer)."""
+    known = frozenset(keys)
+
+    def repair(value: Any) -> Any:
+        if not isinstance(value, dict):
+            return None
+        return {key: item for key, item in value.items() if key in known and fits(item)}
+
+    return repair
+
+
+def one_of_options(questionnaire: Questionnaire, question: Question) -> Repair:
+    """The ``repair`` facet of a single choice: an option it still offers."""
+    ids = frozenset(option_ids(questionnaire, question))
+    return kept_when(lambda value: isinstance(value, str) and value in ids)
+
+
+def counted(
+    question: Question, names: Mapping[str, str], chosen: Sequence[Any], answered: int
+) -> RoomSummary:
+    """How many times each of ``names`` (id: label) was chosen, every one in order."""
+    picked = [str(c) for c in chosen]
+    counts = tuple((label, picked.count(key)) for key, label in names.items())
+    return RoomSummary(question, answered, counts=counts)
+
+
+def counted_choices(
+    questionnaire: Questionnaire, question: Question, values: Sequence[Any]
+) -> RoomSummary:
+    """The ``summary`` facet of a single choice: how many chose each option."""
+    return counted(question, labels(questionnaire, question), values, len(values))

@@ -20,13 +20,13 @@ def check(questionnaire: Questionnaire, question: Question, value: Any) -> list[
 def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[str]:
     if not base.is_answered(value):
         return base.not_answered(questionnaire)
-    return [base.label_of(base.labels(questionnaire, question), value)]
+    return [base.labels(questionnaire, question)[value]]
 
 
 def cells(questionnaire: Questionnaire, question: Question, value: Any) -> list[Any]:
     if not base.is_answered(value):
         return [""]
-    return [base.label_of(base.labels(questionnaire, question), value)]
+    return [base.labels(questionnaire, question)[value]]
 
 
 def samples(
@@ -51,4 +51,6 @@ TYPE = base.QuestionType(
     cells=cells,
     samples=samples,
     hint=hint,
+    repair=base.one_of_options,
+    summary=base.counted_choices,
 )

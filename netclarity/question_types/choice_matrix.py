@@ -56,11 +56,9 @@ def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[
     assert isinstance(question, ChoiceMatrix)
     if not base.is_answered(value):
         return base.not_answered(questionnaire)
-    if not isinstance(value, dict):
-        return [str(value)]
     labels = base.labels(questionnaire, question)
     columns = {c.id: c.label for c in question.columns}
-    return [f"{labels.get(r, r)}: {columns.get(c, c)}" for r, c in value.items()]
+    return [f"{labels[r]}: {columns[c]}" for r, c in value.items()]
 
 
 def columns(questionnaire: Questionnaire, question: Question) -> list[str]:
@@ -71,10 +69,12 @@ def columns(questionnaire: Questionnaire, question: Question) -> list[str]:
 def cells(questionnaire: Questionnaire, question: Question, value: Any) -> list[Any]:
     """The chosen column's label for each row."""
     assert isinstance(question, ChoiceMatrix)
-    chosen = value if isinstance(value, dict) else {}
+    chosen = value or {}
     labels = {c.id: c.label for c in question.columns}
-    picked = [chosen.get(row) for row in base.option_ids(questionnaire, question)]
-    return [labels.get(c, c) if isinstance(c, str) else c for c in picked]
+    return [
+        labels[chosen[row]] if row in chosen else None
+        for row in base.option_ids(questionnaire, question)
+    ]
 
 
 def samples(
@@ -87,6 +87,30 @@ def samples(
     assert isinstance(question, ChoiceMatrix)
     rows = row_options(questionnaire, question, situation)
     return [{rows[0]: question.columns[0].id}] if rows else []
+
+
+def repair(questionnaire: Questionnaire, question: Question) -> base.Repair:
+    """The rows still offered whose choice is still one of the columns."""
+    assert isinstance(question, ChoiceMatrix)
+    columns = frozenset(c.id for c in question.columns)
+    return base.known_entries(
+        base.option_ids(questionnaire, question),
+        lambda column: isinstance(column, str) and column in columns,
+    )
+
+
+def summary(
+    questionnaire: Questionnaire, question: Question, values: Sequence[Any]
+) -> base.RoomSummary:
+    """How many people chose each column, per row; pairs nobody chose are left out."""
+    assert isinstance(question, ChoiceMatrix)
+    pairs = [
+        (f"{row}: {column.label}", sum(1 for value in values if value.get(row_id) == column.id))
+        for row_id, row in base.labels(questionnaire, question).items()
+        for column in question.columns
+    ]
+    counts = tuple((name, count) for name, count in pairs if count)
+    return base.RoomSummary(question, len(values), counts=counts)
 
 
 def hint(questionnaire: Questionnaire, question: Question) -> str:
@@ -102,4 +126,6 @@ TYPE = base.QuestionType(
     cells=cells,
     samples=samples,
     hint=hint,
+    repair=repair,
+    summary=summary,
 )

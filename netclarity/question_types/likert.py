@@ -33,9 +33,7 @@ def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[
 def _label(question: Likert, value: Any) -> str:
     if value == NOT_APPLICABLE:
         return question.not_applicable or "n/a"
-    if isinstance(value, int) and 0 <= value < len(question.points):
-        return question.points[value]
-    return str(value)
+    return question.points[int(value)]
 
 
 def cells(questionnaire: Questionnaire, question: Question, value: Any) -> list[Any]:
@@ -56,6 +54,30 @@ def samples(
     return [*range(len(question.points)), *([NOT_APPLICABLE] if question.not_applicable else [])]
 
 
+def repair(questionnaire: Questionnaire, question: Question) -> base.Repair:
+    """A point the scale still has (a scale that had more points keeps the ones it has)."""
+    assert isinstance(question, Likert)
+    points: set[object] = set(range(len(question.points)))
+    if question.not_applicable is not None:
+        points.add(NOT_APPLICABLE)
+    return base.kept_when(
+        lambda value: (
+            isinstance(value, int | str) and not isinstance(value, bool) and value in points
+        )
+    )
+
+
+def summary(
+    questionnaire: Questionnaire, question: Question, values: Sequence[Any]
+) -> base.RoomSummary:
+    """How many chose each point (and "does not apply")."""
+    assert isinstance(question, Likert)
+    points = {str(i): point for i, point in enumerate(question.points)}
+    if question.not_applicable:
+        points[NOT_APPLICABLE] = question.not_applicable
+    return base.counted(question, points, values, len(values))
+
+
 def hint(questionnaire: Questionnaire, question: Question) -> str:
     assert isinstance(question, Likert)
     return f"; its answers are the points' positions, 0 to {len(question.points) - 1}"
@@ -70,4 +92,6 @@ TYPE = base.QuestionType(
     cells=cells,
     samples=samples,
     hint=hint,
+    repair=repair,
+    summary=summary,
 )

@@ -41,7 +41,7 @@ def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[
     if not base.is_answered(value):
         return base.not_answered(questionnaire)
     labels = base.labels(questionnaire, question)
-    return [base.label_of(labels, v) for v in base.as_list(value)]
+    return [labels[v] for v in value]
 
 
 def samples(
@@ -80,6 +80,18 @@ def samples(
     return found
 
 
+def repair(questionnaire: Questionnaire, question: Question) -> base.Repair:
+    return base.known_items(base.option_ids(questionnaire, question))
+
+
+def summary(
+    questionnaire: Questionnaire, question: Question, values: Sequence[Any]
+) -> base.RoomSummary:
+    """How many people chose each option."""
+    chosen = [option for value in values for option in value]
+    return base.counted(question, base.labels(questionnaire, question), chosen, len(values))
+
+
 def hint(questionnaire: Questionnaire, question: Question) -> str:
     return sampling.options_hint(base.option_ids(questionnaire, question))
 
@@ -93,4 +105,6 @@ TYPE = base.QuestionType(
     cells=base.joined_labels,
     samples=samples,
     hint=hint,
+    repair=repair,
+    summary=summary,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,8 +19,6 @@ def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[
     assert isinstance(question, NumberQuestion)
     if not base.is_answered(value):
         return base.not_answered(questionnaire)
-    if not base.is_number(value):
-        return [str(value)]
     unit = f" {question.unit}" if question.unit else ""
     return [f"{questionnaire.texts.numbers.amount(float(value))}{unit}"]
 
@@ -39,6 +38,21 @@ def samples(
     return sampling.numbers(question.min, question.max, question.step, conditions, grid)
 
 
+def repair(questionnaire: Questionnaire, question: Question) -> base.Repair:
+    """A number within the question's bounds as they are now."""
+    assert isinstance(question, NumberQuestion)
+    low, high = question.min, question.max
+    return base.kept_when(lambda value: base.is_number(value) and low <= value <= high)
+
+
+def summary(
+    questionnaire: Questionnaire, question: Question, values: Sequence[Any]
+) -> base.RoomSummary:
+    """The median answer and how many gave one."""
+    median = statistics.median(values) if values else None
+    return base.RoomSummary(question, len(values), median=median)
+
+
 def hint(questionnaire: Questionnaire, question: Question) -> str:
     assert isinstance(question, NumberQuestion)
     return f"; its answers go from {question.min:g} to {question.max:g}"
@@ -53,4 +67,6 @@ TYPE = base.QuestionType(
     cells=cells,
     samples=samples,
     hint=hint,
+    repair=repair,
+    summary=summary,
 )

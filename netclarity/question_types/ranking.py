@@ -18,9 +18,7 @@ def lines(questionnaire: Questionnaire, question: Question, value: Any) -> list[
     if not base.is_answered(value):
         return base.not_answered(questionnaire)
     labels = base.labels(questionnaire, question)
-    if not isinstance(value, list):
-        return [base.label_of(labels, value)]
-    return [f"{i}. {base.label_of(labels, v)}" for i, v in enumerate(value, start=1)]
+    return [f"{i}. {labels[v]}" for i, v in enumerate(value, start=1)]
 
 
 def samples(
@@ -31,6 +29,19 @@ def samples(
 ) -> list[Any]:
     """The order offered: no condition can look inside a ranking."""
     return [base.option_ids(questionnaire, question)]
+
+
+def repair(questionnaire: Questionnaire, question: Question) -> base.Repair:
+    """The options still offered, in the person's order (new ones follow, as shown)."""
+    return base.known_items(base.option_ids(questionnaire, question))
+
+
+def summary(
+    questionnaire: Questionnaire, question: Question, values: Sequence[Any]
+) -> base.RoomSummary:
+    """How many people put each option first."""
+    firsts = [value[0] for value in values]
+    return base.counted(question, base.labels(questionnaire, question), firsts, len(values))
 
 
 def hint(questionnaire: Questionnaire, question: Question) -> str:
@@ -46,4 +57,6 @@ TYPE = base.QuestionType(
     cells=base.joined_labels,
     samples=samples,
     hint=hint,
+    repair=repair,
+    summary=summary,
 )

@@ -56,6 +56,17 @@ def samples(
     return [*texts, "x" * (max(map(len, texts), default=0) + 1)]
 
 
+def repair(questionnaire: Questionnaire, question: Question) -> base.Repair:
+    return base.kept_when(lambda value: isinstance(value, str))
+
+
+def summary(
+    questionnaire: Questionnaire, question: Question, values: Sequence[Any]
+) -> base.RoomSummary:
+    """Every answer, in the order given (the room's shuffled order), without names."""
+    return base.RoomSummary(question, len(values), texts=tuple(v.strip() for v in values))
+
+
 def hint(questionnaire: Questionnaire, question: Question) -> str:
     return ""
 
@@ -69,4 +80,6 @@ TYPE = base.QuestionType(
     cells=cells,
     samples=samples,
     hint=hint,
+    repair=repair,
+    summary=summary,
 )

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
+from netclarity import answers as answer_rules
 from netclarity import change_charts, reminder, scoring
 from netclarity import checkin as follow
 from netclarity.response import Outcome, Plan, PlanReview, Response
@@ -163,9 +164,11 @@ def _to_questions(session: context.Session) -> None:
         icon=":material/arrow_forward:",
     ):
         if reuse:
+            # as this version of the questionnaire can hold them (it may have changed since)
+            carried = answer_rules.fitted(session.questionnaire, previous[-1].answers)
             with saving.unless_unreachable(session.questionnaire.texts):
-                context.store().save_answers(session.token, previous[-1].answers)
-                session.answers.update(previous[-1].answers)
+                context.store().save_answers(session.token, carried)
+                session.answers.update(carried)
         flow.go_to(session.questionnaire.pages[0])
         st.switch_page(flow.QUESTIONS_PAGE)
 

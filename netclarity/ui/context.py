@@ -16,12 +16,15 @@ from typing import Any
 
 import streamlit as st
 
+from netclarity import answers as answer_rules
 from netclarity import config
 from netclarity.loading.loader import Catalogue, load_directory
 from netclarity.questionnaire import Questionnaire
 from netclarity.store import Round, Store, StoreUnavailable
 
 TOKEN = "resume_token"  # noqa: S105 - the session-state key, not a secret
+FITTED_TO = "answers_fitted_to"
+"""The digest of the questionnaire version the session's answers were last fitted to."""
 
 
 @st.cache_data(ttl=2, show_spinner=False)
@@ -114,6 +117,7 @@ def _adopt(token: str, round_: Round) -> None:
     st.session_state[TOKEN] = token
     st.session_state["round"] = round_
     st.session_state["answers"] = dict(round_.answers)
+    st.session_state.pop(FITTED_TO, None)
     st.session_state["plan"] = round_.plan
     st.session_state["page"] = round_.page
     st.session_state.pop("unknown_token", None)
@@ -150,12 +154,18 @@ def current() -> Session | None:
     loaded = catalogue().loaded.get(round_.questionnaire_id)
     if loaded is None:
         return None
+    if st.session_state.get(FITTED_TO) != loaded.digest:
+        # The answers as read back, or the questionnaire edited since: the widgets and
+        # everything after them read answers this version can hold (``answers.fitted``).
+        given = st.session_state.get("answers", {})
+        st.session_state["answers"] = answer_rules.fitted(loaded.questionnaire, given)
+        st.session_state[FITTED_TO] = loaded.digest
     return Session(token, round_, loaded.questionnaire, loaded.digest)
 
 
 def forget() -> None:
     """Disconnect this tab (after deleting data, or to start afresh)."""
-    for key in (TOKEN, "round", "answers", "plan", "page", "pending", "show_errors"):
+    for key in (TOKEN, "round", "answers", FITTED_TO, "plan", "page", "pending", "show_errors"):
         st.session_state.pop(key, None)
     for key in [k for k in st.session_state if str(k).startswith(("q-", "review-"))]:
         del st.session_state[key]  # widget values of the person who left

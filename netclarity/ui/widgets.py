@@ -1,7 +1,9 @@
 """One Streamlit widget per question type, all driven by the questionnaire.
 
 Each widget is seeded from the saved answer the first time it is drawn on a page (Streamlit
-drops a widget's state when it is not drawn, so coming back to a page re-seeds it). Saving
+drops a widget's state when it is not drawn, so coming back to a page re-seeds it). The
+saved answers have been fitted to this version of the questionnaire (``answers.fitted``),
+so every value a widget is seeded with is one it can show. Saving
 does not rely on ``on_change`` callbacks: when a person types quickly, Streamlit merges
 reruns and a callback can be skipped, which would lose an answer. Instead every renderer
 returns the answer its widgets show *now*, and ``render`` saves it whenever it differs from
@@ -12,7 +14,7 @@ All wording comes from the questionnaire, so a German file shows no English.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -46,31 +48,6 @@ def _seed(key: str, value: Any) -> None:
         st.session_state[key] = value
 
 
-def _one_of(value: Any, choices: Iterable[Any]) -> Any:
-    """``value`` if it is one of ``choices`` (of the same type: ``True`` is not ``1``), else None.
-
-    Saved answers may come from an imported file or an older version of the questionnaire,
-    so one of another shape is shown as not given instead of breaking the page; the helpers
-    below do the same for lists, mappings and numbers.
-    """
-    return next((c for c in choices if type(c) is type(value) and c == value), None)
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _mapping(value: Any) -> dict[Any, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _within(value: Any, low: float, high: float) -> float | None:
-    """``value`` as a float if it is a number the widget can show, else None."""
-    if isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high:
-        return float(value)
-    return None
-
-
 def _heading(questionnaire: Questionnaire, question: Question, suffix: str = "") -> str:
     """Show the question in bold above its widget; return the plain label for the widget.
 
@@ -100,7 +77,7 @@ def single_choice(questionnaire: Questionnaire, question: Any, answers: dict[str
     options = questionnaire.choices(question)
     labels = {o.id: o.label for o in options}
     key = _key(question.id)
-    _seed(key, _one_of(answers.get(question.id), labels))
+    _seed(key, answers.get(question.id))
     return st.radio(
         _heading(questionnaire, question),
         list(labels),
@@ -116,7 +93,7 @@ def multiple_choice(
 ) -> list[str]:
     labels = {o.id: o.label for o in questionnaire.choices(question)}
     key = _key(question.id)
-    _seed(key, [v for v in _list(answers.get(question.id)) if _one_of(v, labels)])
+    _seed(key, answers.get(question.id, []))
     chosen = st.pills(
         _heading(questionnaire, question),
         list(labels),
@@ -133,7 +110,7 @@ def likert(questionnaire: Questionnaire, question: Likert, answers: dict[str, An
     if question.not_applicable:
         choices.append("na")
     key = _key(question.id)
-    _seed(key, _one_of(answers.get(question.id), choices))
+    _seed(key, answers.get(question.id))
 
     def fmt(choice: int | str) -> str:
         if choice == "na":
@@ -155,7 +132,8 @@ def number(
     questionnaire: Questionnaire, question: NumberQuestion, answers: dict[str, Any]
 ) -> float | None:
     key = _key(question.id)
-    saved = _within(answers.get(question.id), question.min, question.max)
+    given = answers.get(question.id)
+    saved = None if given is None else float(given)
     label = _heading(questionnaire, question, f" ({question.unit})" if question.unit else "")
     common: dict[str, Any] = {
         "min_value": float(question.min),
@@ -181,13 +159,13 @@ def allocation(
 ) -> dict[str, float]:
     """Amounts per option, two to a row (``render`` adds the running total under them)."""
     options = questionnaire.choices(question)
-    saved = _mapping(answers.get(question.id))
+    saved = answers.get(question.id, {})
     _heading(questionnaire, question)
-    upper = question.total if question.total is not None else question.max_each
+    upper = allocation_type.most(question)
     values: dict[str, float] = {}
     for index, option in enumerate(options):
         key = _key(question.id, option.id)
-        _seed(key, _within(saved.get(option.id), 0, upper) or 0.0)
+        _seed(key, float(saved.get(option.id, 0)))
         if index % 2 == 0:  # a row of two at a time: reading and Tab order follow the file
             row = st.columns(2)
         with row[index % 2]:
@@ -240,7 +218,7 @@ def _allocation_counter(
 def ranking(questionnaire: Questionnaire, question: Ranking, answers: dict[str, Any]) -> Any:
     """Tap arrows to move an option up or down: works on a phone, no dragging."""
     labels = {o.id: o.label for o in questionnaire.choices(question)}
-    saved = [v for v in _list(answers.get(question.id)) if _one_of(v, labels)]
+    saved = answers.get(question.id, [])
     order = saved + [o for o in labels if o not in saved]
     _heading(questionnaire, question)
     st.caption(questionnaire.texts.rank_hint)
@@ -278,12 +256,12 @@ def choice_matrix(
     """One row per option (e.g. channel), one tap-friendly choice per row."""
     rows = {o.id: o.label for o in questionnaire.options_for(question.rows)}
     columns = {c.id: c.label for c in question.columns}
-    saved = _mapping(answers.get(question.id))
+    saved = answers.get(question.id, {})
     _heading(questionnaire, question)
     values: dict[str, str] = {}
     for row_id in choice_matrix_type.row_options(questionnaire, question, answers):
         key = _key(question.id, row_id)
-        _seed(key, _one_of(saved.get(row_id), columns))
+        _seed(key, saved.get(row_id))
         with st.container(key=f"scale-{question.id}-{row_id}"):  # a row of cells (ui/style.py)
             choice = st.radio(
                 rows[row_id],
@@ -312,7 +290,7 @@ def text(questionnaire: Questionnaire, question: TextQuestion, answers: dict[str
     """
     key = _key(question.id)
     saved = answers.get(question.id)
-    _seed(key, saved if isinstance(saved, str) else "")
+    _seed(key, saved or "")
     widget = st.text_input if question.type == "short_text" else st.text_area
     label = _heading(questionnaire, question)
     if question.above_box:  # above the box: still in view when a phone's keyboard is open

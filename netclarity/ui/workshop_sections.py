@@ -16,13 +16,14 @@ from collections.abc import Sequence
 import streamlit as st
 
 from netclarity.insights import Finding
+from netclarity.question_types.base import RoomSummary
 from netclarity.questionnaire import Questionnaire
 from netclarity.ui import context, safe_text
 from netclarity.ui.chart_view import show_chart
 from netclarity.ui.workshop_access import workshops
 from netclarity.workshop import charts as room_charts
 from netclarity.workshop import pace
-from netclarity.workshop.section import SectionView, Summary, read_section
+from netclarity.workshop.section import SectionView, read_section
 from netclarity.workshop.store import Pace, Workshop
 
 PRESENT_TEXTS = 12
@@ -149,7 +150,7 @@ def _answers(questionnaire: Questionnaire, view: SectionView, *, present: bool) 
         _texts(questionnaire, summary, present=present)
 
 
-def _median(questionnaire: Questionnaire, summary: Summary) -> None:
+def _median(questionnaire: Questionnaire, summary: RoomSummary) -> None:
     words = questionnaire.texts.pace
     assert summary.median is not None
     median = questionnaire.texts.numbers.amount(summary.median)
@@ -160,7 +161,7 @@ def _median(questionnaire: Questionnaire, summary: Summary) -> None:
         )
 
 
-def _texts(questionnaire: Questionnaire, summary: Summary, *, present: bool) -> None:
+def _texts(questionnaire: Questionnaire, summary: RoomSummary, *, present: bool) -> None:
     more = questionnaire.texts.pace.more_texts
     limit = PRESENT_TEXTS if present else DASHBOARD_TEXTS
     show_texts(summary.question.label, summary.texts, limit=limit, folded=not present, more=more)

@@ -18,10 +18,10 @@ import altair as alt
 
 from netclarity import charts
 from netclarity.charts import ROOM, ROW, SERVED, TEXT, WANT, YOU, Width, finish
+from netclarity.question_types.base import RoomSummary
 from netclarity.questionnaire import Poll, Questionnaire, Ranking
 from netclarity.scoring import Scores
 from netclarity.workshop.room import Room
-from netclarity.workshop.section import Summary
 
 # The facilitator's words (their screens and the group PDF are in English).
 ROOM_GOALS_TITLE = "What the room wants from networking, and how well its hours serve it"
@@ -294,7 +294,7 @@ def poll_chart(
 
 
 def section_chart(
-    questionnaire: Questionnaire, summary: Summary, *, width: Width = "container"
+    questionnaire: Questionnaire, summary: RoomSummary, *, width: Width = "container"
 ) -> alt.LayerChart:
     """The room's answers to one question of a paced section (``workshop.section``): people
     per option, or the average amount per option of an allocation."""

@@ -241,22 +241,12 @@ def summarise(
 def _amounts(
     given: Sequence[Mapping[str, Any]], question: Question | None, ids: Sequence[str]
 ) -> Floats:
-    """One row per participant, one column per id: the amounts of an allocation answer.
-
-    Answers saved by the app hold plain numbers, which numpy converts in one go; anything
-    else (an odd imported file) is converted value by value as ``scoring`` does.
-    """
-    values = [answer.get(question.id) if question is not None else None for answer in given]
-    rows = [
-        [v.get(i, 0.0) for i in ids] if isinstance(v, dict) else [0.0] * len(ids) for v in values
-    ]
-    kinds = {type(amount) for row in rows for amount in row}
-    if kinds <= {int, float}:
-        amounts = np.array(rows, dtype=np.float64).reshape(len(given), len(ids))
-        return np.where(np.isfinite(amounts) & (amounts > 0), amounts, 0.0)
-    return np.array([scoring.amounts(v, ids) for v in values], dtype=np.float64).reshape(
-        len(given), len(ids)
-    )
+    """One row per participant, one column per id: the amounts of an allocation answer
+    (cleaned answers: plain numbers from 0 up, which numpy converts in one go)."""
+    if question is None:
+        return np.zeros((len(given), len(ids)), dtype=np.float64)
+    rows = [scoring.amounts(answer.get(question.id), ids) for answer in given]
+    return np.array(rows, dtype=np.float64).reshape(len(given), len(ids))
 
 
 def _obligations(
@@ -272,8 +262,7 @@ def _obligations(
     if not isinstance(question, ChoiceMatrix):
         return np.zeros(len(given), dtype=bool), np.zeros(size, dtype=bool)
     columns = {c.id for c in question.columns}
-    values = [answer.get(question.id) for answer in given]
-    chosen = [v if isinstance(v, dict) else {} for v in values]
+    chosen = [answer.get(question.id) or {} for answer in given]
     if question.only_rows_used_in is None:
         shown = np.ones(size, dtype=bool)
     else:

@@ -8,14 +8,10 @@ Definitions (the dashboard and the projector read a ``SectionView``):
 * What the room said comes from the section's published snapshot (``snapshot.Part``): the
   finishers as they were when at least ``threshold`` of them differed from the previous
   snapshot, read only once it holds ``threshold`` people (``visible``), like the room's.
-* For each question of the section (as each person's own answers show it, ``show_if``):
-  - choices, polls and Likert scales: how many people chose each option;
-  - multiple choice: how many people chose each option (a person counts once per option);
-  - allocations: the average amount per option over those who answered, largest first;
-  - rankings: how many people put each option first;
-  - choice matrices: how many people chose each column, per row, pairs nobody chose left out;
-  - numbers and sliders: the median and how many answered;
-  - free text: every answer, shuffled as the room's are (``room.shuffle_key``), no names.
+* For each question of the section (as each person's own answers show it, ``show_if``), its
+  type's ``summary`` over the answers given, in the room's shuffled order
+  (``room.shuffle_key``): how many chose each option, average amounts, the median, or every
+  free-text answer without names (see ``netclarity/question_types/``).
 * The discussion prompts are the questionnaire's room rules that read one of the section's
   questions (``functions.reads``), evaluated on the room of the section's published
   finishers with every answer they have given up to the end of the section.
@@ -24,50 +20,21 @@ Definitions (the dashboard and the projector read a ``SectionView``):
 from __future__ import annotations
 
 import dataclasses
-import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from netclarity import answers as answer_rules
-from netclarity import scoring
 from netclarity.insights import Finding
-from netclarity.questionnaire import (
-    Allocation,
-    ChoiceMatrix,
-    Likert,
-    MultipleChoice,
-    NumberQuestion,
-    Poll,
-    Question,
-    Questionnaire,
-    Ranking,
-    Section,
-    SingleChoice,
-    TextQuestion,
-)
+from netclarity.question_types import type_of
+from netclarity.question_types.base import RoomSummary
+from netclarity.questionnaire import Question, Questionnaire, Section
 from netclarity.store.database import Database
 from netclarity.workshop.data import Participant, load_participants
 from netclarity.workshop.functions import section_prompts
 from netclarity.workshop.room import shuffle_key, summarise
 from netclarity.workshop.snapshot import Part, published_rounds
 from netclarity.workshop.store import Workshop
-
-
-@dataclass(frozen=True)
-class Summary:
-    """The room's answers to one question; which fields are filled depends on its type."""
-
-    question: Question
-    answered: int
-    counts: tuple[tuple[str, float], ...] = ()
-    """Rows of a bar chart as (label, value): counts, or averages for an allocation."""
-    median: float | None = None
-    texts: tuple[str, ...] = ()
-
-    @property
-    def averages(self) -> bool:
-        return isinstance(self.question, Allocation)
 
 
 @dataclass(frozen=True)
@@ -81,7 +48,7 @@ class SectionView:
     joined: int
     finished: int
     published: int
-    summaries: tuple[Summary, ...]
+    summaries: tuple[RoomSummary, ...]
     prompts: tuple[Finding, ...]
 
     @property
@@ -121,13 +88,13 @@ def summarise_section(
     upto = questionnaire.model_copy(update={"pages": questionnaire.pages[:end]})
     given = [answer_rules.clean(upto, p.answers) for p in participants]
     visible = len(participants) >= workshop.threshold
-    summaries: list[Summary] = []
+    summaries: list[RoomSummary] = []
     prompts: list[Finding] = []
     if visible:
         for page in questionnaire.section_pages(index):
             for question in page.questions:
                 summary = summarise_question(questionnaire, question, participants, given, workshop)
-                if summary.answered:
+                if summary is not None:
                     summaries.append(summary)
         finishers = [dataclasses.replace(p, completed=True) for p in participants]
         room = summarise(upto, finishers, threshold=workshop.threshold, seed=workshop.seed)
@@ -152,58 +119,17 @@ def summarise_question(
     participants: Sequence[Participant],
     given: Sequence[Mapping[str, Any]],
     workshop: Workshop,
-) -> Summary:
-    """The room's answers to ``question`` (``given``: each participant's cleaned answers)."""
+) -> RoomSummary | None:
+    """The room's answers to ``question`` by its type's ``summary`` (``given``: each
+    participant's cleaned answers), in the room's shuffled order; None when nobody answered."""
     values = [
-        answer[question.id] for answer in given if answer_rules.is_answered(answer.get(question.id))
-    ]
-    labels = {o.id: o.label for o in questionnaire.choices(question)}
-    if isinstance(question, TextQuestion):
-        written = sorted(
-            (shuffle_key(workshop.seed, p.round_id, question.id), answer[question.id].strip())
+        value
+        for _, value in sorted(
+            (shuffle_key(workshop.seed, p.round_id, question.id), answer[question.id])
             for p, answer in zip(participants, given, strict=True)
             if answer_rules.is_answered(answer.get(question.id))
         )
-        return Summary(question, len(written), texts=tuple(text for _, text in written))
-    if isinstance(question, NumberQuestion):
-        numbers = [float(v) for v in values if isinstance(v, int | float)]
-        median = statistics.median(numbers) if numbers else None
-        return Summary(question, len(numbers), median=median)
-    if isinstance(question, Likert):
-        points = {str(i): point for i, point in enumerate(question.points)}
-        if question.not_applicable:
-            points["na"] = question.not_applicable
-        return Summary(question, len(values), counts=_counted(points, [str(v) for v in values]))
-    if isinstance(question, MultipleChoice):
-        chosen = [c for v in values if isinstance(v, list) for c in set(v)]
-        return Summary(question, len(values), counts=_counted(labels, chosen))
-    if isinstance(question, Ranking):
-        firsts = [v[0] for v in values if isinstance(v, list) and v]
-        return Summary(question, len(values), counts=_counted(labels, firsts))
-    if isinstance(question, Allocation):
-        amounts = [v for v in values if isinstance(v, dict)]
-        if not amounts:
-            return Summary(question, 0)
-        per_person = [scoring.amounts(a, list(labels)) for a in amounts]
-        averages = [
-            (label, sum(row[i] for row in per_person) / len(amounts))
-            for i, label in enumerate(labels.values())
-        ]
-        averages.sort(key=lambda row: -row[1])  # stable: ties keep the questionnaire's order
-        return Summary(question, len(amounts), counts=tuple(averages))
-    if isinstance(question, ChoiceMatrix):
-        matrices = [v for v in values if isinstance(v, dict)]
-        pairs = [
-            (f"{row}: {column.label}", sum(1 for m in matrices if m.get(row_id) == column.id))
-            for row_id, row in labels.items()
-            for column in question.columns
-        ]
-        return Summary(question, len(matrices), counts=tuple((n, c) for n, c in pairs if c))
-    if isinstance(question, SingleChoice | Poll):
-        return Summary(question, len(values), counts=_counted(labels, [str(v) for v in values]))
-    return Summary(question, 0)
-
-
-def _counted(labels: Mapping[str, str], chosen: Sequence[str]) -> tuple[tuple[str, float], ...]:
-    """How often each option was chosen, every option in the questionnaire's order."""
-    return tuple((label, chosen.count(option)) for option, label in labels.items())
+    ]
+    if not values:
+        return None
+    return type_of(question).summary(questionnaire, question, values)

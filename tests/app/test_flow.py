@@ -5,6 +5,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from netclarity.questionnaire import QUESTION_TYPES
+from netclarity.store import Store
 from netclarity.ui.widgets import RENDERERS
 from tests.app.conftest import MakeApp
 
@@ -163,3 +164,39 @@ def test_widget_labels_are_plain_text_for_screen_readers(make_app: MakeApp) -> N
     app = start(make_app)
     assert app.radio(key="q-day").label == "Which day suits you?"
     assert "**Which day suits you?** *(required)*" in [m.value for m in app.markdown]
+
+
+def test_answers_an_older_version_saved_show_what_this_version_can_hold(
+    make_app: MakeApp,
+) -> None:
+    """The dish since taken off the menu, the amount of a removed place and a matrix choice
+    no longer offered are not shown, the rest is; the database keeps all of it."""
+    app = start(make_app)
+    token = app.session_state["resume_token"]
+    older = {
+        "diet": ["vegan", "paleo"],
+        "time": {"canteen": 30, "gym": 20},
+        "order": ["salad", "kebab", "pasta"],
+        "feeling": {"canteen": "should", "video": "maybe"},
+    }
+    Store.open().save_answers(token, older)
+
+    later = make_app(resume=token)
+    later.button[0].click().run()  # Continue where I left off
+    later.session_state["page"] = "priorities"
+    later.run()
+
+    assert not later.exception
+    assert later.number_input(key="q-time-canteen").value == 30.0
+    assert later.radio(key="q-feeling-canteen").value == "should"
+    assert [m.value for m in later.markdown if m.value[:3] in ("1. ", "2. ", "3. ")] == [
+        "1. Salad",
+        "2. Pasta",
+        "3. Curry",
+    ]
+    later.session_state["page"] = "basics"
+    later.run()
+    assert later.pills(key="q-diet").value == ["vegan"]
+    saved = Store.open().load(token)
+    assert saved is not None
+    assert saved.answers["time"] == {"canteen": 30, "gym": 20}

@@ -9,10 +9,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from netclarity.loading.loader import load_file
+from netclarity.question_types.base import RoomSummary
 from netclarity.rules import Rule
 from netclarity.workshop.data import Participant
 from netclarity.workshop.functions import reads
-from netclarity.workshop.section import Summary, summarise_section
+from netclarity.workshop.section import summarise_section
 from netclarity.workshop.store import Pace, Workshop
 from tests.support.every_type import EVERY_TYPE
 from tests.support.workshop import WORKSHOP_FILE
@@ -69,7 +70,7 @@ ANSWERS: list[dict[str, Any]] = [
 ]
 
 
-def view(index: int, answers: list[dict[str, Any]] = ANSWERS) -> dict[str, Summary]:
+def view(index: int, answers: list[dict[str, Any]] = ANSWERS) -> dict[str, RoomSummary]:
     people = [
         Participant(round_id=n, page="words", completed=False, answers=a, pages_done=3)
         for n, a in enumerate(answers)
