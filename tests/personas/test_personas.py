@@ -29,8 +29,6 @@ the person and what the coach expected, and its message quotes the coach's note.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -41,6 +39,7 @@ import yaml
 
 from netclarity import answers as answers_module
 from netclarity import insights, scoring
+from netclarity.commands import cli
 from netclarity.loading import loader
 from netclarity.questionnaire import Questionnaire
 from netclarity.response import Response
@@ -477,18 +476,15 @@ def test_findings_never_contradict_each_other(persona: str) -> None:
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_the_score_command_reads_the_answers(persona: str) -> None:
-    path = HERE / f"{persona}.json"
-    done = subprocess.run(
-        [sys.executable, "-m", "netclarity", "score", str(path)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, f"{persona}: exit {done.returncode}: {done.stderr}"
-    result = json.loads(done.stdout)
+def test_the_score_command_reads_the_answers(
+    persona: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In this process; the command run as its own program is tested in test_answer_files."""
+    monkeypatch.chdir(ROOT)
+    code = cli.main(["score", str(HERE / f"{persona}.json")])
+    done = capsys.readouterr()
+    assert code == 0, f"{persona}: exit {code}: {done.err}"
+    result = json.loads(done.out)
     assert "alignment" in result
     assert isinstance(result["suggested"]["hours"], dict)
     assert isinstance(result["findings"], list)
