@@ -15,7 +15,9 @@ container whose key names the move (``focus-problem-3``, ``focus-heading-4``). S
 an element whose key has not changed, so the script runs again only when a new move has been
 made, never while the person types or picks an option; drawn last, it runs once everything
 above it is on the page. If the person has already put focus somewhere else by the time it
-runs, it leaves it there, and it scrolls only to bring what it focuses into view. Questions
+runs, it leaves it there (focus this script put somewhere does not count: a person quick
+enough to press Next before the previous move's script ran would otherwise keep focus on
+that page's heading), and it scrolls only to bring what it focuses into view. Questions
 and their messages carry the keyed classes it looks for (``question-…`` and ``problem-…``, see
 ``widgets.render``).
 """
@@ -32,7 +34,7 @@ MOVE_FOCUS = """<script>
   if (!marker) return;
   const held = document.activeElement;
   const free = !held || held === document.body || !held.isConnected ||
-    held.closest('[class*="st-key-nav_"]');
+    held.closest('[class*="st-key-nav_"]') || held.hasAttribute("data-moved-focus");
   if (!free) return;
   const above = (element) =>
     marker.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING;
@@ -50,6 +52,7 @@ MOVE_FOCUS = """<script>
     ) || question.querySelector('button:not([disabled]), [tabindex="0"]');
     const target = control || problem;
     if (!control) target.setAttribute("tabindex", "-1");
+    target.setAttribute("data-moved-focus", "");
     target.focus({ preventScroll: true });
     show(target, question);
     return;
@@ -57,6 +60,7 @@ MOVE_FOCUS = """<script>
   const heading = first('[data-testid="stMain"] h1');
   if (!heading) return;
   heading.setAttribute("tabindex", "-1");
+  heading.setAttribute("data-moved-focus", "");
   heading.focus({ preventScroll: true });
   show(heading, heading);
 })();

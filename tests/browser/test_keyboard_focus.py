@@ -72,6 +72,22 @@ def test_next_on_an_empty_page_puts_focus_in_the_first_question_with_a_message(
     assert page.evaluate("document.activeElement.type") == "radio"
 
 
+def test_next_activated_while_focus_is_still_on_the_heading_goes_to_the_first_message(
+    browser: Any, app_server: AppServer
+) -> None:
+    """A screen reader's browse mode can press a button without moving focus to it, and a
+    quick person can press Next before the page's own move has run: focus this app put on the
+    heading is not a place the person chose, so it still moves to the problem."""
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    r = start(page, app_server.url)
+    expect(page.locator("h1").first).to_be_focused()
+
+    page.locator(".st-key-nav_next[data-stale='false'] button").dispatch_event("click")
+    wait_for_messages(r)
+
+    assert page.evaluate(FOCUSED_QUESTION) == "st-key-question-goals_clear"
+
+
 def test_focus_skips_answered_questions_to_the_first_with_a_message(
     browser: Any, app_server: AppServer
 ) -> None:
