@@ -154,6 +154,20 @@ def needs_shaping(text: str) -> bool:
     )
 
 
+def needs_fallback(text: str) -> bool:
+    """Text with a character the text font cannot print, or a joiner that may follow one.
+
+    fpdf2 splits text into runs per font character by character, and that pass costs the
+    square of the text's length (it re-slices the rest of the text for every character): a
+    fifth of a second for 100,000 characters. Text the text font prints whole skips it.
+    """
+    if text.isascii():
+        return False
+    return any(
+        ord(char) in JOINERS or face_for(ord(char)) not in (TEXT, None) for char in set(text)
+    )
+
+
 def is_right_to_left(text: str) -> bool:
     """The paragraph reads right to left: its first strong character is Arabic or Hebrew."""
     for char in text:

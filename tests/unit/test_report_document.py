@@ -77,3 +77,14 @@ def test_a_picture_is_never_split_over_two_pages() -> None:
 
     first, second = PdfReader(io.BytesIO(doc.finish())).pages
     assert (len(first.images), len(second.images)) == (0, 1)
+
+
+def test_text_in_other_scripts_prints_in_their_fonts_between_plain_paragraphs() -> None:
+    doc = document()
+
+    doc.paragraph("Plain words first.")
+    doc.paragraph("王小明 said ✓ and 🙂")
+    doc.paragraph("Plain words again.")
+
+    (page,) = page_texts(doc.finish())
+    assert "Plain words first. 王小明 said ✓ and 🙂 Plain words again." in page
