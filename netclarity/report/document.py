@@ -277,6 +277,8 @@ class Document(FPDF):
         prepared = self._fonts.prepare(text[: limit * 200] if limit else text)
         self.use_style(style)
         self._use_engines_for(prepared)
+        if self._fits_on_one_line(prepared, self.epw - indent):
+            return 1
         wrapped = self.multi_cell(
             self.epw - indent,
             style.line_height,
@@ -287,6 +289,21 @@ class Document(FPDF):
         )
         assert isinstance(wrapped, list)
         return min(len(wrapped), limit) if limit else len(wrapped)
+
+    def _fits_on_one_line(self, prepared: str, width: float) -> bool:
+        """Whether fpdf2 lays ``prepared`` out on one line ``width`` wide, found without
+        its dry run, which renders every line (and any page break, header and footer) only
+        to throw them away: measuring most blocks, a heading or a short answer, cost as
+        much as printing them.
+
+        Only for text whose width is the sum of its characters' widths, as fpdf2's line
+        breaker adds them up: no line break, no soft hyphen (measured as the hyphen it may
+        become), no no-break space (laid out as a space) and not shaped. Anything else, or
+        anything wider, goes through the dry run.
+        """
+        if self.text_shaping or any(char in prepared for char in "\n\u00ad\u00a0"):
+            return False
+        return self.get_string_width(prepared) <= width
 
     def _begin(self, height: float) -> None:
         """Make room for the waiting headings and ``height`` mm of the block, then print them."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from pypdf import PdfReader
 
-from netclarity.report.document import Document
+from netclarity.report.document import BODY, Document
 from netclarity.report.images import qr_png
 
 
@@ -88,3 +89,33 @@ def test_text_in_other_scripts_prints_in_their_fonts_between_plain_paragraphs() 
 
     (page,) = page_texts(doc.finish())
     assert "Plain words first. 王小明 said ✓ and 🙂 Plain words again." in page
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "networking is a long game, a very long game",
+        "networking\u00a0is\u00a0a\u00a0long\u00a0game,\u00a0a\u00a0very long game",
+        "net\u00adwork\u00ading is a long game, a very long game",
+        "networking is\na long game, a very long game",
+        "العلاقات شبكة طويلة جدا جدا",  # shaped, right to left
+        "王小明说 networking ✓ is a long game",  # fallback fonts
+    ],
+    ids=["plain", "no-break spaces", "soft hyphens", "line break", "arabic", "fallback fonts"],
+)
+def test_a_block_is_measured_at_the_height_it_is_printed(text: str) -> None:
+    doc = document()
+    doc.use_style(BODY)
+    natural = doc.get_string_width(text)
+    # room for the text's own width, a hair less or more, and 0.05 mm steps 2 mm either side
+    widths = [natural - 1e-6, natural, natural + 1e-6]
+    widths += [natural + step * 0.05 for step in range(-40, 41)]
+    for width in widths:
+        indent = doc.epw - width
+        doc.add_page()
+        top = doc.y
+
+        doc.paragraph(text, indent=indent)
+
+        printed = doc.y - top
+        assert doc.lines(text, BODY, indent=indent) * BODY.line_height == pytest.approx(printed)
