@@ -98,24 +98,41 @@ def test_text_in_other_scripts_prints_in_their_fonts_between_plain_paragraphs() 
         "networking\u00a0is\u00a0a\u00a0long\u00a0game,\u00a0a\u00a0very long game",
         "net\u00adwork\u00ading is a long game, a very long game",
         "networking is\na long game, a very long game",
-        "العلاقات شبكة طويلة جدا جدا",  # shaped, right to left
+        "مرحبا بكم في الشبكة",  # shaped, right to left: its letters change form in a word
         "王小明说 networking ✓ is a long game",  # fallback fonts
     ],
     ids=["plain", "no-break spaces", "soft hyphens", "line break", "arabic", "fallback fonts"],
 )
 def test_a_block_is_measured_at_the_height_it_is_printed(text: str) -> None:
     doc = document()
-    doc.use_style(BODY)
-    natural = doc.get_string_width(text)
-    # room for the text's own width, a hair less or more, and 0.05 mm steps 2 mm either side
-    widths = [natural - 1e-6, natural, natural + 1e-6]
-    widths += [natural + step * 0.05 for step in range(-40, 41)]
+    narrowest = narrowest_width_for_fewest_lines(doc, text)
+    # the full width; that width, a hair less or more; and 0.05 mm steps 2 mm either side
+    widths = [doc.epw, narrowest - 1e-6, narrowest, narrowest + 1e-6]
+    widths += [narrowest + step * 0.05 for step in range(-40, 41)]
     for width in widths:
         indent = doc.epw - width
-        doc.add_page()
-        top = doc.y
 
-        doc.paragraph(text, indent=indent)
+        printed = printed_height(doc, text, indent=indent)
 
-        printed = doc.y - top
         assert doc.lines(text, BODY, indent=indent) * BODY.line_height == pytest.approx(printed)
+
+
+def printed_height(doc: Document, text: str, *, indent: float) -> float:
+    """The height ``text`` takes when printed as a paragraph at the top of a new page."""
+    doc.add_page()
+    top = doc.y
+    doc.paragraph(text, indent=indent)
+    return doc.y - top
+
+
+def narrowest_width_for_fewest_lines(doc: Document, text: str) -> float:
+    """The narrowest width (to 1e-7 mm) at which ``text`` prints as short as at full width."""
+    shortest = printed_height(doc, text, indent=0.0)
+    narrow, wide = 0.0, doc.epw
+    while wide - narrow > 1e-7:
+        middle = (narrow + wide) / 2
+        if printed_height(doc, text, indent=doc.epw - middle) > shortest + 1e-9:
+            narrow = middle
+        else:
+            wide = middle
+    return wide
