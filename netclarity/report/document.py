@@ -18,7 +18,13 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, WrapMode
 from fpdf.fpdf import get_page_format
 
-from netclarity.report.fonts import TEXT, FontSet, is_right_to_left, needs_shaping
+from netclarity.report.fonts import (
+    TEXT,
+    FontSet,
+    is_right_to_left,
+    needs_fallback,
+    needs_shaping,
+)
 
 Paper = Literal["a4", "letter"]
 PAPER_FORMATS: dict[Paper, str] = {"a4": "A4", "letter": "Letter"}
@@ -93,9 +99,6 @@ class Document(FPDF):
         self.alias_nb_pages(PAGES_ALIAS)
         self.c_margin = 0
         self._fonts = FontSet(self)
-        # Any non-empty list switches fpdf2 to per-character font fallback;
-        # ``get_fallback_font`` below then picks the font for each character.
-        self.set_fallback_fonts([TEXT.family], exact_match=False)
         self._header_left = self._fonts.prepare(header_left)
         self._header_right = self._fonts.prepare(header_right)
         self._page_label = self._fonts.prepare(page_label)
@@ -144,9 +147,21 @@ class Document(FPDF):
         self.set_font(TEXT.family, style.emphasis, style.size)
         self.set_text_color(*style.color)
 
+    def _use_engines_for(self, prepared: str) -> None:
+        """Switch on fpdf2's shaping engine and its per-character font fallback for text
+        that needs them, and off for text that does not: each makes laying out text slower.
+
+        Any non-empty list of fallback fonts switches the fallback on; ``get_fallback_font``
+        above then picks the font for each character.
+        """
+        self.set_text_shaping(needs_shaping(prepared))
+        self.set_fallback_fonts(
+            [TEXT.family] if needs_fallback(prepared) else [], exact_match=False
+        )
+
     def _line(self, text: str, width: float, align: str) -> None:
         """One line of already prepared text, shortened with "…" rather than wrapped."""
-        self.set_text_shaping(needs_shaping(text))
+        self._use_engines_for(text)
         shortened = text
         while len(shortened) > 1 and self.get_string_width(shortened) > width:
             text = text[: max(1, int(len(text) * 0.9))]
@@ -261,7 +276,9 @@ class Document(FPDF):
         """
         prepared = self._fonts.prepare(text[: limit * 200] if limit else text)
         self.use_style(style)
-        self.set_text_shaping(needs_shaping(prepared))
+        self._use_engines_for(prepared)
+        if self._fits_on_one_line(prepared, self.epw - indent):
+            return 1
         wrapped = self.multi_cell(
             self.epw - indent,
             style.line_height,
@@ -272,6 +289,21 @@ class Document(FPDF):
         )
         assert isinstance(wrapped, list)
         return min(len(wrapped), limit) if limit else len(wrapped)
+
+    def _fits_on_one_line(self, prepared: str, width: float) -> bool:
+        """Whether fpdf2 lays ``prepared`` out on one line ``width`` wide, found without
+        its dry run, which renders every line (and any page break, header and footer) only
+        to throw them away: measuring most blocks, a heading or a short answer, cost as
+        much as printing them.
+
+        Only for text whose width is the sum of its characters' widths, as fpdf2's line
+        breaker adds them up: no line break, no soft hyphen (measured as the hyphen it may
+        become), no no-break space (laid out as a space) and not shaped. Anything else, or
+        anything wider, goes through the dry run.
+        """
+        if self.text_shaping or any(char in prepared for char in "\n\u00ad\u00a0"):
+            return False
+        return self.get_string_width(prepared) <= width
 
     def _begin(self, height: float) -> None:
         """Make room for the waiting headings and ``height`` mm of the block, then print them."""
@@ -298,7 +330,7 @@ class Document(FPDF):
         """Text as it comes, wrapped and flowing over pages; right-aligned if right to left."""
         prepared = self._fonts.prepare(text)
         self.use_style(style)
-        self.set_text_shaping(needs_shaping(prepared))
+        self._use_engines_for(prepared)
         self.set_x(self.l_margin + indent)
         self.multi_cell(
             self.epw - indent,

@@ -18,6 +18,7 @@ from netclarity.report.fonts import (
     check_installed,
     face_for,
     is_right_to_left,
+    needs_fallback,
     needs_shaping,
     printable,
 )
@@ -72,6 +73,24 @@ def test_line_endings_and_tabs_are_normalised() -> None:
 )
 def test_only_text_that_needs_it_goes_through_the_shaping_engine(text: str, shaped: bool) -> None:
     assert needs_shaping(text) is shaped
+
+
+@pytest.mark.parametrize(
+    ("text", "fallback"),
+    [
+        ("networking is a long game", False),
+        ("Zoë – “quoted” it’s Γιώργος Дмитрий", False),
+        ("done ✓", True),
+        ("王小明", True),
+        ("محمد", True),
+        ("Sam 🙂", True),
+        ("a\u200db", True),  # a joiner belongs to the font of the character before it
+    ],
+)
+def test_only_text_with_a_character_the_text_font_lacks_goes_through_font_fallback(
+    text: str, fallback: bool
+) -> None:
+    assert needs_fallback(text) is fallback
 
 
 @pytest.mark.parametrize(
