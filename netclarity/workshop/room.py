@@ -58,7 +58,7 @@ from netclarity.questionnaire import (
     TextQuestion,
 )
 from netclarity.store.database import Database
-from netclarity.workshop.data import Participant, load_participants
+from netclarity.workshop.data import Participant, Progress, load_participants, load_progress
 from netclarity.workshop.snapshot import published_rounds
 from netclarity.workshop.store import Workshop
 
@@ -157,12 +157,12 @@ def read_room(database: Database, questionnaire: Questionnaire, workshop: Worksh
     shown = published_rounds(database, workshop)
     published = load_participants(database, workshop.id, needed_keys(questionnaire), only=shown)
     room = summarise(questionnaire, published, threshold=workshop.threshold, seed=workshop.seed)
-    everyone = load_participants(database, workshop.id, keys=())
+    progress = load_progress(database, workshop.id)
     return dataclasses.replace(
         room,
-        joined=len(everyone),
-        completed=sum(p.completed for p in everyone),
-        reached=_reached(questionnaire, everyone),
+        joined=sum(p.count for p in progress),
+        completed=sum(p.count for p in progress if p.completed),
+        reached=_reached(questionnaire, progress),
     )
 
 
@@ -215,7 +215,9 @@ def summarise(
         threshold=threshold,
         joined=len(participants),
         completed=len(done),
-        reached=_reached(questionnaire, participants),
+        reached=_reached(
+            questionnaire, [Progress(p.page, p.pages_done, p.completed) for p in participants]
+        ),
         published=len(done),
         scored=int(scored.sum()),
         stated=_by_id(goal_ids, _mean(stated[scored], len(goal_ids))),
@@ -291,7 +293,7 @@ def _obligations(
 
 
 def _reached(
-    questionnaire: Questionnaire, participants: Sequence[Participant]
+    questionnaire: Questionnaire, progress: Sequence[Progress]
 ) -> tuple[tuple[str, int], ...]:
     """Per page: how many have completed, or are on that page or a later one, or have moved
     on from the page before it (and went back to change an answer)."""
@@ -300,12 +302,13 @@ def _reached(
     furthest = np.array(
         [
             last if p.completed else max(index.get(p.page or "", 0), min(p.pages_done or 0, last))
-            for p in participants
+            for p in progress
         ],
         dtype=int,
     )
+    counts = np.array([p.count for p in progress], dtype=int)
     return tuple(
-        (page.id, int((furthest >= i).sum())) for i, page in enumerate(questionnaire.pages)
+        (page.id, int(counts[furthest >= i].sum())) for i, page in enumerate(questionnaire.pages)
     )
 
 
