@@ -12,7 +12,8 @@ discussion view (``workshop_sections``), and the projector shows that view inste
 whole room until the facilitator ends the sections.
 
 The room's charts change only with its published snapshot, so their views are kept per
-snapshot (``_room_views``): a refresh between two steps builds only the progress chart.
+snapshot (``_room_views``), and the progress chart's per count (``_progress_view``): a
+refresh in which nothing moved builds no chart.
 
 The projector has its own page, ``/present`` (``present_screen``), opened with the
 view-only link the dashboard shows, so the facilitator link never has to be on a screen: the
@@ -30,7 +31,7 @@ import streamlit as st
 
 from netclarity.questionnaire import Poll, Questionnaire, TextQuestion
 from netclarity.ui import context
-from netclarity.ui.chart_view import ChartView, show_chart, show_view, view_of
+from netclarity.ui.chart_view import ChartView, show_view, view_of
 from netclarity.ui.qr_view import show_qr
 from netclarity.ui.workshop_access import (
     facilitator,
@@ -60,6 +61,8 @@ REFRESH_SECONDS = 5
 KEPT_ROOM_CHARTS = 8
 """Chart sets kept (a few tens of kB each): the current snapshot of a few rooms, each on the
 dashboard and on the projector."""
+KEPT_PROGRESS_CHARTS = 32
+"""Progress charts kept (a few kB each): the counts move on as people answer."""
 
 PRESENT_STYLE = """
 <style>
@@ -223,7 +226,21 @@ def live(workshop_id: int, questionnaire_id: str, present: bool) -> None:
         return
     if pace.paced(workshop):
         section_view(workshop, questionnaire, present=False, with_controls=True)
-    _overview(questionnaire, room, views)
+    progress = _progress_view(loaded.digest, room.reached, room.joined, questionnaire, room)
+    _overview(questionnaire, room, views, progress)
+
+
+@st.cache_data(max_entries=KEPT_PROGRESS_CHARTS, show_spinner=False)
+def _progress_view(
+    questionnaire_digest: str,
+    reached: tuple[tuple[str, int], ...],
+    joined: int,
+    _questionnaire: Questionnaire,
+    _room: Room,
+) -> ChartView:
+    """The progress chart, built once per count: it shows ``reached`` out of ``joined``."""
+    del questionnaire_digest, reached, joined  # the cache key only
+    return view_of(room_charts.progress_chart(_questionnaire, _room))
 
 
 @dataclass(frozen=True)
@@ -302,9 +319,11 @@ def _published(room: Room) -> None:
     )
 
 
-def _overview(questionnaire: Questionnaire, room: Room, views: RoomViews) -> None:
+def _overview(
+    questionnaire: Questionnaire, room: Room, views: RoomViews, progress: ChartView
+) -> None:
     _counts(room)
-    show_chart(room_charts.progress_chart(questionnaire, room))
+    show_view(progress)
     if not room.visible:
         _waiting(room)
     _polls(questionnaire, room, views)
