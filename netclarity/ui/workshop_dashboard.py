@@ -11,6 +11,10 @@ In a facilitator-paced workshop the dashboard adds the pace controls and the ope
 discussion view (``workshop_sections``), and the projector shows that view instead of the
 whole room until the facilitator ends the sections.
 
+The room's charts change only with its published snapshot, so their views are kept per
+snapshot (``_room_views``), and the progress chart's per count (``_progress_view``): a
+refresh in which nothing moved builds no chart.
+
 The projector has its own page, ``/present`` (``present_screen``), opened with the
 view-only link the dashboard shows, so the facilitator link never has to be on a screen: the
 room's views only — the same figures, under the same threshold — with no controls and no
@@ -20,12 +24,14 @@ and texts are set in large type.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import altair as alt
 import streamlit as st
 
 from netclarity.questionnaire import Poll, Questionnaire, TextQuestion
 from netclarity.ui import context
-from netclarity.ui.chart_view import show_chart
+from netclarity.ui.chart_view import ChartView, show_view, view_of
 from netclarity.ui.qr_view import show_qr
 from netclarity.ui.workshop_access import (
     facilitator,
@@ -52,6 +58,11 @@ from netclarity.workshop.room import Room, read_room
 from netclarity.workshop.store import Workshop
 
 REFRESH_SECONDS = 5
+KEPT_ROOM_CHARTS = 8
+"""Chart sets kept (a few tens of kB each): the current snapshot of a few rooms, each on the
+dashboard and on the projector."""
+KEPT_PROGRESS_CHARTS = 32
+"""Progress charts kept (a few kB each): the counts move on as people answer."""
 
 PRESENT_STYLE = """
 <style>
@@ -209,12 +220,74 @@ def live(workshop_id: int, questionnaire_id: str, present: bool) -> None:
         return
     questionnaire = loaded.questionnaire
     room = read_room(context.store().database, questionnaire, workshop)
+    views = _room_views(loaded.digest, workshop.id, room.snapshot, present, questionnaire, room)
     if present:
-        _present(workshop, questionnaire, room)
+        _present(workshop, questionnaire, room, views)
         return
     if pace.paced(workshop):
         section_view(workshop, questionnaire, present=False, with_controls=True)
-    _overview(questionnaire, room)
+    progress = _progress_view(loaded.digest, room.reached, room.joined, questionnaire, room)
+    _overview(questionnaire, room, views, progress)
+
+
+@st.cache_data(max_entries=KEPT_PROGRESS_CHARTS, show_spinner=False)
+def _progress_view(
+    questionnaire_digest: str,
+    reached: tuple[tuple[str, int], ...],
+    joined: int,
+    _questionnaire: Questionnaire,
+    _room: Room,
+) -> ChartView:
+    """The progress chart, built once per count: it shows ``reached`` out of ``joined``."""
+    del questionnaire_digest, reached, joined  # the cache key only
+    return view_of(room_charts.progress_chart(_questionnaire, _room))
+
+
+@dataclass(frozen=True)
+class RoomViews:
+    """The room's charts as shown: two columns of them, and each poll shown by now."""
+
+    left: list[ChartView]
+    right: list[ChartView]
+    polls: dict[str, ChartView]
+
+
+@st.cache_data(max_entries=KEPT_ROOM_CHARTS, show_spinner=False)
+def _room_views(
+    questionnaire_digest: str,
+    workshop_id: int,
+    snapshot: str,
+    present: bool,
+    _questionnaire: Questionnaire,
+    _room: Room,
+) -> RoomViews:
+    """The charts of a room's figures, built once per published snapshot.
+
+    The key is the questionnaire as loaded (its digest changes with any edit to its file),
+    the workshop and the snapshot the figures are of (``Room.snapshot``), and the screen.
+    """
+    del questionnaire_digest, workshop_id, snapshot  # the cache key only
+
+    def view(chart: alt.LayerChart) -> ChartView:
+        return view_of(room_charts.for_projector(chart) if present else chart)
+
+    questionnaire, room = _questionnaire, _room
+    left, right = [], []
+    if room.visible and room.scored:
+        left.append(view(room_charts.room_goals_chart(questionnaire, room)))
+        left.append(view(room_charts.alignment_chart(questionnaire, room)))
+    if room.visible and room.total_hours:
+        right.append(view(room_charts.room_hours_chart(questionnaire, room)))
+    if room.visible and room.motive_count:
+        right.append(view(room_charts.obligations_chart(questionnaire, room)))
+    if room.visible and room.scored and any(room.unserved.values()):
+        right.append(view(room_charts.unserved_chart(questionnaire, room)))
+    polls = {
+        question.id: view(room_charts.poll_chart(questionnaire, room, question))
+        for question in questionnaire.questions
+        if isinstance(question, Poll) and room.poll_visible(question.id)
+    }
+    return RoomViews(left, right, polls)
 
 
 def _counts(room: Room) -> None:
@@ -246,22 +319,26 @@ def _published(room: Room) -> None:
     )
 
 
-def _overview(questionnaire: Questionnaire, room: Room) -> None:
+def _overview(
+    questionnaire: Questionnaire, room: Room, views: RoomViews, progress: ChartView
+) -> None:
     _counts(room)
-    show_chart(room_charts.progress_chart(questionnaire, room))
+    show_view(progress)
     if not room.visible:
         _waiting(room)
-    _polls(questionnaire, room, present=False)
+    _polls(questionnaire, room, views)
     if not room.visible:
         return
     st.header("The room")
     _published(room)
-    _charts(questionnaire, room, present=False)
+    _charts(views)
     _prompts(questionnaire, room)
     _texts(questionnaire, room, limit=DASHBOARD_TEXTS, folded=True)
 
 
-def _present(workshop: Workshop, questionnaire: Questionnaire, room: Room) -> None:
+def _present(
+    workshop: Workshop, questionnaire: Questionnaire, room: Room, views: RoomViews
+) -> None:
     if workshop.is_open():
         title_col, join_col = st.columns([3, 2], vertical_alignment="center")
         title_col.title(workshop.title)
@@ -275,38 +352,29 @@ def _present(workshop: Workshop, questionnaire: Questionnaire, room: Room) -> No
     _counts(room)
     if not room.visible:
         _waiting(room)
-    _polls(questionnaire, room, present=True)
+    _polls(questionnaire, room, views)
     if room.visible:
-        _charts(questionnaire, room, present=True)
+        _charts(views)
         _prompts(questionnaire, room)
         _texts(questionnaire, room, limit=PRESENT_TEXTS, folded=False)
 
 
-def _show(chart: alt.LayerChart, present: bool) -> None:
-    show_chart(room_charts.for_projector(chart) if present else chart)
-
-
-def _charts(questionnaire: Questionnaire, room: Room, *, present: bool) -> None:
+def _charts(views: RoomViews) -> None:
     left, right = st.columns(2)
     with left:
-        if room.scored:
-            _show(room_charts.room_goals_chart(questionnaire, room), present)
-            _show(room_charts.alignment_chart(questionnaire, room), present)
+        for view in views.left:
+            show_view(view)
     with right:
-        if room.total_hours:
-            _show(room_charts.room_hours_chart(questionnaire, room), present)
-        if room.motive_count:
-            _show(room_charts.obligations_chart(questionnaire, room), present)
-        if room.scored and any(room.unserved.values()):
-            _show(room_charts.unserved_chart(questionnaire, room), present)
+        for view in views.right:
+            show_view(view)
 
 
-def _polls(questionnaire: Questionnaire, room: Room, *, present: bool) -> None:
+def _polls(questionnaire: Questionnaire, room: Room, views: RoomViews) -> None:
     for question in questionnaire.questions:
         if not isinstance(question, Poll):
             continue
-        if room.poll_visible(question.id):
-            _show(room_charts.poll_chart(questionnaire, room, question), present)
+        if question.id in views.polls:
+            show_view(views.polls[question.id])
         else:
             answered = room.polls[question.id].total
             st.caption(

@@ -12,6 +12,7 @@ The modules, each with one job:
 ``data``       reading a room's participants from the database in a few set-based queries
 ``room``       the room's aggregate: progress, goals, mix, alignment, obligations, polls
 ``snapshot``   the published snapshots room views read (the whole room, or one section)
+``kept``       a room's figures kept in memory per published snapshot, for the refreshes
 ``section``    a paced workshop's discussion view of one section
 ``functions``  the ``audience: room`` rule functions over a room
 ``charts``     the room's charts

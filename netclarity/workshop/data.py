@@ -2,7 +2,9 @@
 
 Two set-based queries, whatever the size of the room: one row per participant (their
 workshop round: the first round of a respondent who joined), then the answers of those rounds
-under the requested question keys. The plan is never read: it is the person's own.
+under the requested question keys. The plan is never read: it is the person's own. Progress
+alone (``load_progress``) is one grouped query: a row per place in the questionnaire, not
+per person, since the dashboard reads it on every refresh.
 """
 
 from __future__ import annotations
@@ -33,6 +35,34 @@ class Participant:
     answers: dict[str, Any]
     pages_done: int | None = None
     """How many pages they have moved on from with Next (``Store.move_on``)."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How many participants (``count``) are at one place: on ``page``, having moved on from
+    ``pages_done`` pages, finished or not (``Participant``'s progress, without the answers)."""
+
+    page: str | None
+    pages_done: int | None
+    completed: bool
+    count: int = 1
+
+
+def load_progress(database: Database, workshop_id: int) -> list[Progress]:
+    """Everyone who joined ``workshop_id``, counted by where they are in the questionnaire."""
+    completed = rounds.c.completed_at.is_not(None)
+    query = (
+        sa.select(rounds.c.page, rounds.c.pages_done, completed, sa.func.count())
+        .join(respondents, respondents.c.id == rounds.c.respondent_id)
+        .where(respondents.c.workshop_id == workshop_id, rounds.c.number == WORKSHOP_ROUND)
+        .group_by(rounds.c.page, rounds.c.pages_done, completed)
+    )
+    return database.read(
+        lambda conn: [
+            Progress(page, pages_done, bool(done), int(count))
+            for page, pages_done, done, count in conn.execute(query)
+        ]
+    )
 
 
 def load_participants(

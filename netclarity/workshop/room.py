@@ -35,6 +35,8 @@ Everything runs on arrays: the answers are read into one matrix per role and the
 the whole room come from the same functions that score one person (``scoring.alignments``,
 ``scoring.served``, ``scoring.wants``, ``scoring.top_goals_mask``), so a person and a
 one-person room always agree, and 10,000 responses aggregate in well under a second.
+``read_room`` keeps the figures per published snapshot (``kept``), so a refresh between two
+steps of the snapshot reads only the snapshot's state and the progress counts.
 """
 
 from __future__ import annotations
@@ -58,12 +60,16 @@ from netclarity.questionnaire import (
     TextQuestion,
 )
 from netclarity.store.database import Database
-from netclarity.workshop.data import Participant, load_participants
-from netclarity.workshop.snapshot import published_rounds
+from netclarity.workshop.data import Participant, Progress, load_participants, load_progress
+from netclarity.workshop.kept import Key, kept
+from netclarity.workshop.snapshot import WITHHELD, published_snapshot
 from netclarity.workshop.store import Workshop
 
 Floats = NDArray[np.float64]
 Flags = NDArray[np.bool_]
+
+READS = 3
+"""Attempts at reading the published answers while the snapshot stays the same."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,9 @@ class Room:
     unserved: dict[str, int]
     polls: dict[str, PollResult]
     texts: dict[str, tuple[str, ...]]
+    snapshot: str = ""
+    """The identity of the published snapshot the figures are of (``read_room``), which the
+    dashboard keeps their charts by; empty for a room summarised from participants given."""
 
     @property
     def in_progress(self) -> int:
@@ -154,16 +163,43 @@ def needed_keys(questionnaire: Questionnaire) -> set[str]:
 
 def read_room(database: Database, questionnaire: Questionnaire, workshop: Workshop) -> Room:
     """The room of ``workshop``: progress as it is now, figures from its published snapshot."""
-    shown = published_rounds(database, workshop)
-    published = load_participants(database, workshop.id, needed_keys(questionnaire), only=shown)
-    room = summarise(questionnaire, published, threshold=workshop.threshold, seed=workshop.seed)
-    everyone = load_participants(database, workshop.id, keys=())
+    room = _published_figures(database, questionnaire, workshop)
+    progress = load_progress(database, workshop.id)
     return dataclasses.replace(
         room,
-        joined=len(everyone),
-        completed=sum(p.completed for p in everyone),
-        reached=_reached(questionnaire, everyone),
+        joined=sum(p.count for p in progress),
+        completed=sum(p.count for p in progress if p.completed),
+        reached=_reached(questionnaire, progress),
     )
+
+
+def _published_figures(
+    database: Database, questionnaire: Questionnaire, workshop: Workshop
+) -> Room:
+    """The figures of the published snapshot: kept ones while it is the same (``kept``).
+
+    Read afresh, they are kept only if the snapshot is the same again after the answers were
+    read: an answer changed in between would otherwise stay in the figures until the next
+    step. If the room moves on under every read, it shows nothing this time.
+    """
+    rooms = kept(database)
+    snapshot = published_snapshot(database, workshop)
+    for _ in range(READS):
+        key = Key.of(workshop, snapshot.identity)
+        room = rooms.get(key, questionnaire)
+        if room is not None:
+            return room
+        keys = needed_keys(questionnaire)
+        published = load_participants(database, workshop.id, keys, only=snapshot.rounds)
+        room = summarise(questionnaire, published, threshold=workshop.threshold, seed=workshop.seed)
+        again = published_snapshot(database, workshop)
+        if again == snapshot:
+            room = dataclasses.replace(room, snapshot=snapshot.identity)
+            rooms.put(key, questionnaire, room)
+            return room
+        snapshot = again
+    room = summarise(questionnaire, [], threshold=workshop.threshold, seed=workshop.seed)
+    return dataclasses.replace(room, snapshot=WITHHELD.identity)
 
 
 def _reading(questionnaire: Questionnaire) -> Questionnaire:
@@ -215,7 +251,9 @@ def summarise(
         threshold=threshold,
         joined=len(participants),
         completed=len(done),
-        reached=_reached(questionnaire, participants),
+        reached=_reached(
+            questionnaire, [Progress(p.page, p.pages_done, p.completed) for p in participants]
+        ),
         published=len(done),
         scored=int(scored.sum()),
         stated=_by_id(goal_ids, _mean(stated[scored], len(goal_ids))),
@@ -280,7 +318,7 @@ def _obligations(
 
 
 def _reached(
-    questionnaire: Questionnaire, participants: Sequence[Participant]
+    questionnaire: Questionnaire, progress: Sequence[Progress]
 ) -> tuple[tuple[str, int], ...]:
     """Per page: how many have completed, or are on that page or a later one, or have moved
     on from the page before it (and went back to change an answer)."""
@@ -289,12 +327,13 @@ def _reached(
     furthest = np.array(
         [
             last if p.completed else max(index.get(p.page or "", 0), min(p.pages_done or 0, last))
-            for p in participants
+            for p in progress
         ],
         dtype=int,
     )
+    counts = np.array([p.count for p in progress], dtype=int)
     return tuple(
-        (page.id, int((furthest >= i).sum())) for i, page in enumerate(questionnaire.pages)
+        (page.id, int(counts[furthest >= i].sum())) for i, page in enumerate(questionnaire.pages)
     )
 
 

@@ -27,10 +27,17 @@ their answers up to that section last changed.
 Publishing happens when a room is read (``published_rounds``): one read to compare, and a
 write only when a step is due, re-checked under the workshop row's lock so two app servers
 never publish twice.
+
+A snapshot's ``identity`` is a digest of what the database holds for it (each round with its
+time), or of nothing while it is withheld: every app server sharing the database computes the
+same identity for the same published figures, and a new step, a withheld room or a round
+deleted and its id reused all give a new one. The room's figures are kept per identity
+(``netclarity.workshop.kept``).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -80,14 +87,41 @@ class Part:
 WHOLE_ROOM = Part()
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """What the room views may read now: ``rounds``, and ``identity``, the same on every app
+    server for the same published rounds and times (a digest of the empty set while withheld)."""
+
+    rounds: frozenset[int]
+    identity: str
+
+
+def _identity(shown: States) -> str:
+    digest = hashlib.sha256()
+    for round_id in sorted(shown):
+        at = shown[round_id]
+        digest.update(f"{round_id}@{'' if at is None else at.isoformat()};".encode())
+    return digest.hexdigest()
+
+
+WITHHELD = Snapshot(frozenset(), _identity({}))
+"""No rounds: before the first step, and while the room is withheld."""
+
+
+def published_snapshot(database: Database, workshop: Workshop, part: Part = WHOLE_ROOM) -> Snapshot:
+    """The snapshot every view of ``part`` of ``workshop`` reads now, publishing if due."""
+    published, finished = database.read(lambda conn: _states(conn, workshop.id, part))
+    if differing(published, finished) >= workshop.threshold:
+        published, finished = database.write(lambda conn: _step(conn, workshop, part))
+    rounds = readable(published, finished)
+    return Snapshot(rounds, _identity({r: published[r] for r in rounds}))
+
+
 def published_rounds(
     database: Database, workshop: Workshop, part: Part = WHOLE_ROOM
 ) -> frozenset[int]:
     """The rounds every view of ``part`` of ``workshop`` reads now, publishing if due."""
-    published, finished = database.read(lambda conn: _states(conn, workshop.id, part))
-    if differing(published, finished) >= workshop.threshold:
-        published, finished = database.write(lambda conn: _step(conn, workshop, part))
-    return readable(published, finished)
+    return published_snapshot(database, workshop, part).rounds
 
 
 def _step(conn: Connection, workshop: Workshop, part: Part) -> tuple[States, States]:

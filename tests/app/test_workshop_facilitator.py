@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import altair as alt
 import pytest
 import sqlalchemy as sa
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from netclarity.questionnaire import Questionnaire
 from netclarity.store import Store
+from netclarity.ui import warmup
 from netclarity.ui.workshop_dashboard import DASHBOARD_TEXTS
+from netclarity.workshop import charts as room_charts
+from netclarity.workshop.room import Room
 from netclarity.workshop.store import Workshop, Workshops
 from tests.app.conftest import MakeApp
 from tests.support.workshop import ANSWERS, WORKSHOP_FILE
@@ -359,3 +366,76 @@ def test_a_large_room_shows_a_sample_of_its_texts_and_says_how_many_more(
     assert len(ideas) == DASHBOARD_TEXTS
     assert len(set(ideas)) == DASHBOARD_TEXTS
     assert "and 5 more: the answers CSV has every one" in [c.value for c in app.caption]
+
+
+@pytest.fixture
+def fresh_charts() -> None:
+    """No chart kept by an earlier test (the views are kept per process), and what the
+    app's warm-up imports in the background imported here first.
+
+    A chart built while that thread is halfway through importing pandas fails (Altair finds
+    the module half-initialised), and the counts below are about what is kept, not about
+    the warm-up.
+    """
+    st.cache_data.clear()
+    for name in warmup.HEAVY:
+        importlib.import_module(name)
+
+
+@pytest.mark.usefixtures("fresh_charts")
+def test_the_room_charts_are_built_once_per_published_snapshot(
+    make_app: MakeApp, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[int] = []
+    goals_chart = room_charts.room_goals_chart
+
+    def counted(questionnaire: Questionnaire, room: Room) -> alt.LayerChart:
+        built.append(room.published)
+        return goals_chart(questionnaire, room)
+
+    monkeypatch.setattr(room_charts, "room_goals_chart", counted)
+    code, key = facilitator_link(create(make_app))
+    workshop = Workshops(store.database).find(code)
+    assert workshop is not None
+    for answers in ANSWERS[:2]:
+        participant(store, workshop, answers)
+
+    dashboard(make_app, code, key)
+    reloaded = dashboard(make_app, code, key)
+    participant(store, workshop, ANSWERS[2])
+    one_more = dashboard(make_app, code, key)
+    participant(store, workshop, ANSWERS[0])
+    stepped = dashboard(make_app, code, key)
+
+    assert built == [2, 4]
+    assert [m.value for m in reloaded.metric] == ["2", "0", "2"]
+    assert [m.value for m in one_more.metric] == ["3", "0", "3"]
+    assert [m.value for m in stepped.metric] == ["4", "0", "4"]
+    published = [c.value for c in stepped.caption if c.value.startswith("Room results are from")]
+    assert published[0].startswith("Room results are from 4 people who finished;")
+
+
+@pytest.mark.usefixtures("fresh_charts")
+def test_the_progress_chart_is_built_again_only_when_someone_has_moved_on(
+    make_app: MakeApp, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[int] = []
+    progress_chart = room_charts.progress_chart
+
+    def counted(questionnaire: Questionnaire, room: Room) -> alt.LayerChart:
+        built.append(room.joined)
+        return progress_chart(questionnaire, room)
+
+    monkeypatch.setattr(room_charts, "progress_chart", counted)
+    code, key = facilitator_link(create(make_app))
+    workshop = Workshops(store.database).find(code)
+    assert workshop is not None
+    participant(store, workshop, ANSWERS[0])
+
+    dashboard(make_app, code, key)
+    dashboard(make_app, code, key)
+    participant(store, workshop, ANSWERS[1])
+    moved_on = dashboard(make_app, code, key)
+
+    assert built == [1, 2]
+    assert "**How far everyone has got**" in [m.value for m in moved_on.markdown]

@@ -172,6 +172,25 @@ def test_the_room_holds_the_workshop_round_of_each_participant_and_no_one_else(
     )
 
 
+def test_the_room_counts_who_has_reached_each_page_from_where_everyone_is_now(
+    store: Store, workshops: Workshops
+) -> None:
+    workshop, _ = workshops.create("Friday breakfast", "workshop", threshold=1)
+    join(store, workshop.id, ANSWERS[0], done=True)
+    on_the_poll = join(store, workshop.id, ANSWERS[3], done=False)
+    store.move_on(on_the_poll, "poll", 2)
+    went_back = join(store, workshop.id, {}, done=False)
+    store.move_on(went_back, "time", 1)
+    store.set_page(went_back, "goals")
+    join(store, workshop.id, {}, done=False)
+    join(store, None, ANSWERS[2], done=True)
+
+    room = read_room(store.database, workshop_questionnaire(), workshop)
+
+    assert (room.joined, room.completed, room.in_progress) == (4, 1, 3)
+    assert room.reached == (("goals", 4), ("time", 3), ("poll", 2))
+
+
 def test_a_database_of_the_previous_revision_gains_workshops_and_keeps_its_rows(
     database_url: str,
 ) -> None:

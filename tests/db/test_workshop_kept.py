@@ -1,0 +1,192 @@
+"""The room's figures are kept per published snapshot, on SQLite and PostgreSQL.
+
+A dashboard refreshes every few seconds on every screen watching it; between two steps of
+the snapshot its figures cannot change, so they are read and aggregated once per snapshot.
+What is read is counted with an event listener on the engine: every statement that reads
+answer values (the room's answers, as opposed to the snapshot check and the progress
+counts, which run on every refresh).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from netclarity.store import Store
+from netclarity.workshop.room import Room, read_room
+from netclarity.workshop.store import Workshop, Workshops
+from tests.support.workshop import workshop_questionnaire
+
+DIGEST = "d4" * 32
+QUESTIONNAIRE = workshop_questionnaire()
+VOTES = ("yes", "no", "maybe")
+
+
+def answers(n: int) -> dict[str, Any]:
+    return {
+        "weights": {"a": 10 + n, "b": 90 - n},
+        "active": "yes",
+        "hours": {"x": n + 1, "y": 2},
+        "motive": {"x": "should" if n % 2 else "want", "y": "want"},
+        "idea": f"Idea number {n}",
+        "vote": VOTES[n % 3],
+    }
+
+
+def join(store: Store, workshop: Workshop, n: int) -> str:
+    token, _ = store.start("workshop", 1, DIGEST, workshop_id=workshop.id)
+    store.save_answers(token, answers(n))
+    store.complete(token)
+    return token
+
+
+class AnswerReads:
+    """Counts the statements that read answer values on one store's engine."""
+
+    def __init__(self, store: Store) -> None:
+        self.count = 0
+        self.before: Callable[[], None] | None = None
+        self._engine = store.database.engine
+        sa.event.listen(self._engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, _conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if "answers.value" in statement:
+            self.count += 1
+            if self.before is not None:
+                act, self.before = self.before, None
+                act()
+
+    def remove(self) -> None:
+        sa.event.remove(self._engine, "before_cursor_execute", self._seen)
+
+
+@pytest.fixture
+def reads(store: Store) -> Iterator[AnswerReads]:
+    counter = AnswerReads(store)
+    yield counter
+    counter.remove()
+
+
+@pytest.fixture
+def workshop(store: Store) -> Workshop:
+    created, _ = Workshops(store.database).create("Friday breakfast", "workshop", threshold=2)
+    return created
+
+
+def room(store: Store, workshop: Workshop) -> Room:
+    return read_room(store.database, QUESTIONNAIRE, workshop)
+
+
+def test_a_refresh_on_the_same_snapshot_reads_no_answers_again(
+    store: Store, workshop: Workshop, reads: AnswerReads
+) -> None:
+    for n in range(2):
+        join(store, workshop, n)
+    first = room(store, workshop)
+    read_first = reads.count
+
+    again = room(store, workshop)
+
+    assert read_first == 1
+    assert reads.count == read_first
+    assert again == first
+    assert again.polls["vote"].counts == {"yes": 1, "no": 1, "maybe": 0}
+
+
+def test_fewer_than_k_new_finishers_change_the_progress_but_not_the_kept_figures(
+    store: Store, workshop: Workshop, reads: AnswerReads
+) -> None:
+    for n in range(2):
+        join(store, workshop, n)
+    before = room(store, workshop)
+    join(store, workshop, 2)
+
+    after = room(store, workshop)
+
+    assert reads.count == 1
+    assert (after.completed, after.published) == (3, 2)
+    assert after.polls == before.polls
+
+
+def test_a_new_snapshot_is_read_afresh_and_gives_its_own_figures(
+    store: Store, workshop: Workshop, reads: AnswerReads
+) -> None:
+    for n in range(2):
+        join(store, workshop, n)
+    room(store, workshop)
+    for n in range(2, 4):
+        join(store, workshop, n)
+
+    stepped = room(store, workshop)
+
+    assert reads.count == 2
+    assert stepped.published == 4
+    assert stepped.polls["vote"].counts == {"yes": 2, "no": 1, "maybe": 1}
+    assert sorted(stepped.texts["idea"]) == [f"Idea number {n}" for n in range(4)]
+
+
+def test_a_step_published_by_another_server_shows_on_this_one_at_its_next_refresh(
+    store: Store, database_url: str, workshop: Workshop
+) -> None:
+    for n in range(2):
+        join(store, workshop, n)
+    assert room(store, workshop).published == 2
+    other = Store.open(database_url)
+    try:
+        for n in range(2, 4):
+            join(other, workshop, n)
+        on_the_other = read_room(other.database, QUESTIONNAIRE, workshop)
+
+        here = room(store, workshop)
+    finally:
+        other.close()
+
+    assert on_the_other.published == 4
+    assert here == on_the_other
+
+
+def test_kept_figures_are_not_shown_once_a_published_person_changes_an_answer(
+    store: Store, workshop: Workshop
+) -> None:
+    first = join(store, workshop, 0)
+    join(store, workshop, 1)
+    assert room(store, workshop).visible
+
+    store.save_answers(first, {"vote": "maybe"})
+    withheld = room(store, workshop)
+
+    assert not withheld.visible
+    assert withheld.polls["vote"].total == 0
+
+
+def test_an_answer_changed_while_the_room_is_read_is_never_shown_nor_kept(
+    store: Store, database_url: str, workshop: Workshop, reads: AnswerReads
+) -> None:
+    first = join(store, workshop, 0)
+    join(store, workshop, 1)
+    other = Store.open(database_url)
+    try:
+        reads.before = lambda: other.save_answers(first, {"vote": "maybe"})
+        during = room(store, workshop)
+        after = room(store, workshop)
+    finally:
+        other.close()
+
+    assert not during.visible
+    assert during.polls["vote"].total == 0
+    assert after == during
+
+
+def test_the_same_workshop_read_with_another_questionnaire_is_aggregated_again(
+    store: Store, workshop: Workshop, reads: AnswerReads
+) -> None:
+    for n in range(2):
+        join(store, workshop, n)
+    room(store, workshop)
+
+    read_room(store.database, workshop_questionnaire(), workshop)
+
+    assert reads.count == 2
