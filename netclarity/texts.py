@@ -397,7 +397,8 @@ class CheckinTexts(Wording):
 
 
 class WorkshopTexts(Wording):
-    """Joining a workshop, the closed notice, and "you and the room" on the results page."""
+    """Joining a workshop, the closed notice, "you and the room" on the results page, and
+    the room as the projector shows it."""
 
     whole_numbers: ClassVar[dict[str, frozenset[str]]] = {
         "bad_code": frozenset({"length"}),
@@ -405,6 +406,10 @@ class WorkshopTexts(Wording):
         "room_waiting": frozenset({"threshold", "completed"}),
         "poll_waiting": frozenset({"threshold"}),
         "poll_subtitle": frozenset({"count"}),
+        "held_back": frozenset({"threshold"}),
+        "published_from": frozenset({"published", "threshold"}),
+        "poll_so_far": frozenset({"answered", "threshold"}),
+        "more_in_csv": frozenset({"count"}),
     }
 
     join_title: Text = "Join the workshop"
@@ -446,6 +451,22 @@ class WorkshopTexts(Wording):
     poll_waiting: Text = (
         "The room's answers to the poll appear once {threshold} people have answered."
     )
+    # the room on the projector (and the facilitator's dashboard)
+    scan_to_join: Text = "Scan the QR code, or go to"
+    enter_code: Text = "and enter the code"
+    joined_count: Text = "Joined"
+    in_progress_count: Text = "In progress"
+    completed_count: Text = "Completed"
+    held_back: Text = (
+        "Someone in the room changed or deleted their answers, so the room's results are held "
+        "back until {threshold} more people have finished."
+    )
+    published_from: Text = (
+        "Room results are from {published} people who finished; they change only when "
+        "{threshold} more have finished, so no one person's answers show."
+    )
+    poll_so_far: Text = "Poll “{label}”: {answered} answers so far; shown from {threshold}."
+    more_in_csv: Text = "and {count} more: the answers CSV has every one"
 
 
 class PaceTexts(Wording):

@@ -175,7 +175,7 @@ def _header(workshop: Workshop, questionnaire: Questionnaire) -> None:
     _projector_link(workshop)
     if workshop.is_open():
         with st.expander("Join code, link and QR code", icon=":material/qr_code_2:"):
-            _join_card(workshop, qr_width=220)
+            _join_card(workshop, questionnaire, qr_width=220)
 
 
 def _projector_link(workshop: Workshop) -> None:
@@ -198,12 +198,13 @@ def _projector_link(workshop: Workshop) -> None:
         st.link_button("Open the projector view", link, icon=":material/open_in_new:")
 
 
-def _join_card(workshop: Workshop, *, qr_width: int) -> None:
+def _join_card(workshop: Workshop, questionnaire: Questionnaire, *, qr_width: int) -> None:
+    words = questionnaire.texts.workshop
     code_col, qr_col = st.columns([3, 2], vertical_alignment="center")
     with code_col:
-        st.markdown("Scan the QR code, or go to")
+        st.markdown(words.scan_to_join)
         st.markdown(f"**{join_page_url().removeprefix('http://').removeprefix('https://')}**")
-        st.markdown("and enter the code")
+        st.markdown(words.enter_code)
         with st.container(key="join-code-big"):
             st.markdown(f"`{workshop.code}`")
     with qr_col:
@@ -290,47 +291,44 @@ def _room_views(
     return RoomViews(left, right, polls)
 
 
-def _counts(room: Room) -> None:
+def _counts(questionnaire: Questionnaire, room: Room) -> None:
+    words, numbers = questionnaire.texts.workshop, questionnaire.texts.numbers
     joined, going, done = st.columns(3)
-    joined.metric("Joined", room.joined, border=True)
-    going.metric("In progress", room.in_progress, border=True)
-    done.metric("Completed", room.completed, border=True)
+    for column, label, count in (
+        (joined, words.joined_count, room.joined),
+        (going, words.in_progress_count, room.in_progress),
+        (done, words.completed_count, room.completed),
+    ):
+        column.metric(label, numbers.format_number(count, ",.0f"), border=True)
 
 
-def _waiting(room: Room) -> None:
+def _waiting(questionnaire: Questionnaire, room: Room) -> None:
+    words = questionnaire.texts.workshop
     if room.completed < room.threshold:
-        message = (
-            f"The room's results appear once {room.threshold} people have completed "
-            f"({room.completed} so far)."
-        )
+        message = words.room_waiting.format(threshold=room.threshold, completed=room.completed)
     else:
-        message = (
-            "Someone in the room's results changed or deleted their answers, so the results "
-            f"are held back until {room.threshold} more people have finished."
-        )
+        message = words.held_back.format(threshold=room.threshold)
     st.info(message, icon=":material/hourglass_top:")
 
 
-def _published(room: Room) -> None:
+def _published(questionnaire: Questionnaire, room: Room) -> None:
     """Why the room's numbers lag behind the count of finished people."""
-    st.caption(
-        f"Room results are from {room.published} people who finished; they change only "
-        f"when {room.threshold} more have finished, so no one person's answers show."
-    )
+    words = questionnaire.texts.workshop
+    st.caption(words.published_from.format(published=room.published, threshold=room.threshold))
 
 
 def _overview(
     questionnaire: Questionnaire, room: Room, views: RoomViews, progress: ChartView
 ) -> None:
-    _counts(room)
+    _counts(questionnaire, room)
     show_view(progress)
     if not room.visible:
-        _waiting(room)
+        _waiting(questionnaire, room)
     _polls(questionnaire, room, views)
     if not room.visible:
         return
-    st.header("The room")
-    _published(room)
+    st.header(questionnaire.texts.workshop.the_room)
+    _published(questionnaire, room)
     _charts(views)
     _prompts(questionnaire, room)
     _texts(questionnaire, room, limit=DASHBOARD_TEXTS, folded=True)
@@ -343,15 +341,15 @@ def _present(
         title_col, join_col = st.columns([3, 2], vertical_alignment="center")
         title_col.title(workshop.title)
         with join_col:
-            _join_card(workshop, qr_width=260)
+            _join_card(workshop, questionnaire, qr_width=260)
     else:
         st.title(workshop.title)
     if pace.open_section(questionnaire, workshop) is not None:
         section_view(workshop, questionnaire, present=True, with_controls=False)
         return
-    _counts(room)
+    _counts(questionnaire, room)
     if not room.visible:
-        _waiting(room)
+        _waiting(questionnaire, room)
     _polls(questionnaire, room, views)
     if room.visible:
         _charts(views)
@@ -376,14 +374,17 @@ def _polls(questionnaire: Questionnaire, room: Room, views: RoomViews) -> None:
         if question.id in views.polls:
             show_view(views.polls[question.id])
         else:
-            answered = room.polls[question.id].total
             st.caption(
-                f"Poll “{question.label}”: {answered} answers so far; shown from {room.threshold}."
+                questionnaire.texts.workshop.poll_so_far.format(
+                    label=question.label,
+                    answered=room.polls[question.id].total,
+                    threshold=room.threshold,
+                )
             )
 
 
 def _prompts(questionnaire: Questionnaire, room: Room) -> None:
-    show_prompts("To discuss", prompts(questionnaire, room))
+    show_prompts(questionnaire.texts.pace.prompts, prompts(questionnaire, room))
 
 
 def _texts(questionnaire: Questionnaire, room: Room, *, limit: int, folded: bool) -> None:
@@ -395,7 +396,8 @@ def _texts(questionnaire: Questionnaire, room: Room, *, limit: int, folded: bool
     ]
     if not questions:
         return
-    st.header("In their own words")
+    words = questionnaire.texts
+    st.header(words.pace.own_words)
     for question in questions:
-        more = "and {count} more: the answers CSV has every one" if folded else "and {count} more"
+        more = words.workshop.more_in_csv if folded else words.pace.more_texts
         show_texts(question.label, room.texts[question.id], limit=limit, folded=folded, more=more)

@@ -21,6 +21,7 @@ from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
 from netclarity.store import Store
+from netclarity.workshop.keys import view_key
 from netclarity.workshop.store import Pace, Workshops
 from tests.app.conftest import ROOT, MakeApp
 from tests.support.english import GERMAN_FILE, english_in, english_phrases, german
@@ -168,4 +169,23 @@ def test_a_german_participant_waiting_for_the_room_reads_no_english(make_app: Ma
 
     assert app.title[0].value == "Warten auf die Gruppe"
     assert app.button[0].label == "Zurück zu meinen Antworten"
+    assert english_on(app) == {}
+
+
+def test_the_projector_of_a_german_workshop_shows_the_room_in_german(make_app: MakeApp) -> None:
+    """What the room sees on the screen: how to join, the counts, and why results wait."""
+    make_app()
+    store = Store.open(os.environ["NETCLARITY_DATABASE_URL"])
+    try:
+        workshop, key = Workshops(store.database).create("Donnerstagsrunde", "netzwerk_klarheit")
+    finally:
+        store.close()
+    app = AppTest.from_file(str(ROOT / "pages" / "present.py"), default_timeout=30)
+    app.query_params["workshop"] = workshop.code
+    app.query_params["view"] = view_key(key)
+
+    app = app.run()
+
+    assert [m.label for m in app.metric] == ["Beigetreten", "In Arbeit", "Fertig"]
+    assert "Scannen Sie den QR-Code oder öffnen Sie" in [m.value for m in app.markdown]
     assert english_on(app) == {}

@@ -117,7 +117,10 @@ def test_the_facilitator_link_opens_the_dashboard(make_app: MakeApp) -> None:
         ("In progress", "0"),
         ("Completed", "0"),
     ]
-    assert app.info[0].value == "The room's results appear once 2 people have completed (0 so far)."
+    assert (
+        app.info[0].value
+        == "The room's results appear here once 2 people have finished. So far: 0."
+    )
 
 
 def test_without_the_key_only_the_sign_in_form_shows(make_app: MakeApp) -> None:
@@ -329,7 +332,10 @@ def test_the_projector_link_shows_the_room_without_controls_exports_or_the_key(
     assert not app.text_input
     assert [m.label for m in app.metric] == ["Joined", "In progress", "Completed"]
     assert f"`{code}`" in [m.value for m in app.markdown]
-    assert app.info[0].value == "The room's results appear once 2 people have completed (0 so far)."
+    assert (
+        app.info[0].value
+        == "The room's results appear here once 2 people have finished. So far: 0."
+    )
 
 
 def test_the_projector_key_opens_no_dashboard(make_app: MakeApp) -> None:
