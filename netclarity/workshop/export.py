@@ -33,7 +33,7 @@ from netclarity.question_types import type_of
 from netclarity.questionnaire import Question, Questionnaire
 from netclarity.store.database import Database
 from netclarity.workshop.data import Participant, load_participants
-from netclarity.workshop.snapshot import published_rounds
+from netclarity.workshop.snapshot import Snapshot, read_published
 from netclarity.workshop.store import Workshop
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -87,7 +87,11 @@ def _cell(value: Any) -> str:
 
 def export_csv(database: Database, questionnaire: Questionnaire, workshop: Workshop) -> bytes:
     """The CSV of ``workshop``'s published snapshot: no rows below the privacy threshold."""
-    shown = published_rounds(database, workshop)
-    if len(shown) < workshop.threshold:
-        return csv_bytes(questionnaire, [])
-    return csv_bytes(questionnaire, load_participants(database, workshop.id, only=shown))
+
+    def read(shown: Snapshot) -> list[Participant]:
+        if len(shown.rounds) < workshop.threshold:
+            return []
+        return load_participants(database, workshop.id, only=shown.rounds)
+
+    checked = read_published(database, workshop, read)
+    return csv_bytes(questionnaire, [] if checked is None else checked[1])

@@ -62,14 +62,11 @@ from netclarity.questionnaire import (
 from netclarity.store.database import Database
 from netclarity.workshop.data import Participant, Progress, load_participants, load_progress
 from netclarity.workshop.kept import Key, kept
-from netclarity.workshop.snapshot import WITHHELD, published_snapshot
+from netclarity.workshop.snapshot import WITHHELD, Snapshot, published_snapshot, read_published
 from netclarity.workshop.store import Workshop
 
 Floats = NDArray[np.float64]
 Flags = NDArray[np.bool_]
-
-READS = 3
-"""Attempts at reading the published answers while the snapshot stays the same."""
 
 
 @dataclass(frozen=True)
@@ -178,28 +175,28 @@ def _published_figures(
 ) -> Room:
     """The figures of the published snapshot: kept ones while it is the same (``kept``).
 
-    Read afresh, they are kept only if the snapshot is the same again after the answers were
-    read: an answer changed in between would otherwise stay in the figures until the next
-    step. If the room moves on under every read, it shows nothing this time.
+    Read afresh (``snapshot.read_published``: the snapshot the same again after the answers
+    were read, else the room shows nothing this time), and kept.
     """
     rooms = kept(database)
     snapshot = published_snapshot(database, workshop)
-    for _ in range(READS):
-        key = Key.of(workshop, snapshot.identity)
-        room = rooms.get(key, questionnaire)
-        if room is not None:
-            return room
+    room = rooms.get(Key.of(workshop, snapshot.identity), questionnaire)
+    if room is not None:
+        return room
+
+    def read(shown: Snapshot) -> Room:
         keys = needed_keys(questionnaire)
-        published = load_participants(database, workshop.id, keys, only=snapshot.rounds)
-        room = summarise(questionnaire, published, threshold=workshop.threshold, seed=workshop.seed)
-        again = published_snapshot(database, workshop)
-        if again == snapshot:
-            room = dataclasses.replace(room, snapshot=snapshot.identity)
-            rooms.put(key, questionnaire, room)
-            return room
-        snapshot = again
-    room = summarise(questionnaire, [], threshold=workshop.threshold, seed=workshop.seed)
-    return dataclasses.replace(room, snapshot=WITHHELD.identity)
+        published = load_participants(database, workshop.id, keys, only=shown.rounds)
+        return summarise(questionnaire, published, threshold=workshop.threshold, seed=workshop.seed)
+
+    checked = read_published(database, workshop, read)
+    if checked is None:
+        room = summarise(questionnaire, [], threshold=workshop.threshold, seed=workshop.seed)
+        return dataclasses.replace(room, snapshot=WITHHELD.identity)
+    snapshot, room = checked
+    room = dataclasses.replace(room, snapshot=snapshot.identity)
+    rooms.put(Key.of(workshop, snapshot.identity), questionnaire, room)
+    return room
 
 
 def _reading(questionnaire: Questionnaire) -> Questionnaire:

@@ -33,7 +33,7 @@ from netclarity.store.database import Database
 from netclarity.workshop.data import Participant, load_participants
 from netclarity.workshop.functions import section_prompts
 from netclarity.workshop.room import shuffle_key, summarise
-from netclarity.workshop.snapshot import Part, published_rounds
+from netclarity.workshop.snapshot import Part, Snapshot, read_published
 from netclarity.workshop.store import Workshop
 
 
@@ -68,8 +68,12 @@ def read_section(
 ) -> SectionView:
     """Section ``index`` of ``workshop`` now: live counts, the rest from its snapshot."""
     part = section_part(questionnaire, index)
-    shown = published_rounds(database, workshop, part)
-    published = load_participants(database, workshop.id, part.keys, only=shown)
+
+    def read(shown: Snapshot) -> list[Participant]:
+        return load_participants(database, workshop.id, part.keys, only=shown.rounds)
+
+    checked = read_published(database, workshop, read, part)
+    published = [] if checked is None else checked[1]
     everyone = load_participants(database, workshop.id, keys=())
     view = summarise_section(questionnaire, index, published, workshop)
     finished = sum(p.completed or (p.pages_done or 0) >= part.pages_done for p in everyone)

@@ -38,10 +38,10 @@ deleted and its id reused all give a new one. The room's figures are kept per id
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -56,6 +56,7 @@ States = Mapping[int, datetime | None]
 """Round id → when its answers (the plan aside) last changed; None for no answers."""
 
 _MISSING = object()
+T = TypeVar("T")
 
 
 def differing(published: States, finished: States) -> int:
@@ -122,6 +123,35 @@ def published_rounds(
 ) -> frozenset[int]:
     """The rounds every view of ``part`` of ``workshop`` reads now, publishing if due."""
     return published_snapshot(database, workshop, part).rounds
+
+
+READS = 3
+"""Reads of a published snapshot tried before a view shows nothing this time."""
+
+
+def read_published(
+    database: Database,
+    workshop: Workshop,
+    read: Callable[[Snapshot], T],
+    part: Part = WHOLE_ROOM,
+) -> tuple[Snapshot, T] | None:
+    """``read`` of the published snapshot, checked: the snapshot is read again afterwards,
+    and the result is returned only if it is still the same.
+
+    The snapshot and the answers are read in separate transactions, so a published person
+    could change an answer in between; the new answer would then show before the room's
+    next step, alone. A changed answer changes the snapshot (the person is left out until
+    the next step), so reading it again tells. If the room moves under every one of
+    ``READS`` reads, None: the view shows nothing this time.
+    """
+    snapshot = published_snapshot(database, workshop, part)
+    for _ in range(READS):
+        value = read(snapshot)
+        again = published_snapshot(database, workshop, part)
+        if again == snapshot:
+            return snapshot, value
+        snapshot = again
+    return None
 
 
 def _step(conn: Connection, workshop: Workshop, part: Part) -> tuple[States, States]:

@@ -1,4 +1,5 @@
-"""The room's figures are kept per published snapshot, on SQLite and PostgreSQL.
+"""The room's figures are kept per published snapshot, on SQLite and PostgreSQL; the room,
+the CSV and a paced section never show an answer changed while they were being read.
 
 A dashboard refreshes every few seconds on every screen watching it; between two steps of
 the snapshot its figures cannot change, so they are read and aggregated once per snapshot.
@@ -16,7 +17,9 @@ import pytest
 import sqlalchemy as sa
 
 from netclarity.store import Store
+from netclarity.workshop.export import export_csv
 from netclarity.workshop.room import Room, read_room
+from netclarity.workshop.section import read_section
 from netclarity.workshop.store import Workshop, Workshops
 from tests.support.workshop import workshop_questionnaire
 
@@ -190,3 +193,40 @@ def test_the_same_workshop_read_with_another_questionnaire_is_aggregated_again(
     read_room(store.database, workshop_questionnaire(), workshop)
 
     assert reads.count == 2
+
+
+# -- the CSV and a paced section read their snapshots the same checked way ------------------
+
+
+def test_a_csv_taken_while_an_answer_changes_never_holds_the_changed_answer(
+    store: Store, database_url: str, workshop: Workshop, reads: AnswerReads
+) -> None:
+    first = join(store, workshop, 0)
+    join(store, workshop, 1)
+    other = Store.open(database_url)
+    try:
+        reads.before = lambda: other.save_answers(first, {"vote": "maybe"})
+        data = export_csv(store.database, QUESTIONNAIRE, workshop)
+    finally:
+        other.close()
+
+    lines = data.decode("utf-8-sig").splitlines()
+    assert len(lines) == 1  # the header only: one published person is below the threshold
+    assert "Maybe" not in data.decode("utf-8-sig")
+
+
+def test_a_section_read_while_an_answer_changes_never_shows_the_changed_answer(
+    store: Store, database_url: str, workshop: Workshop, reads: AnswerReads
+) -> None:
+    first = join(store, workshop, 0)
+    join(store, workshop, 1)
+    poll = next(i for i, s in enumerate(QUESTIONNAIRE.paced_sections) if "poll" in s.pages)
+    other = Store.open(database_url)
+    try:
+        reads.before = lambda: other.save_answers(first, {"vote": "maybe"})
+        view = read_section(store.database, QUESTIONNAIRE, workshop, poll)
+    finally:
+        other.close()
+
+    assert not view.visible
+    assert view.summaries == ()
