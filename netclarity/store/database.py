@@ -6,6 +6,7 @@ foreign keys, and every write transaction starts with ``BEGIN IMMEDIATE``: a wri
 the write lock up front, waiting in SQLite's busy handler, instead of upgrading a read lock
 midway and failing with "database is locked". Python's ``sqlite3`` would issue its own
 deferred ``BEGIN``, so it is told not to (the recipe in SQLAlchemy's SQLite dialect docs).
+The server's own writers queue in arrival order before that (``netclarity.store.turns``).
 
 PostgreSQL needs none of that; connections are pinged before use so a restarted server
 costs no failed request. Both databases get a few retries on lock timeouts, deadlocks and
@@ -16,6 +17,7 @@ try again.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -31,6 +33,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from netclarity.store.errors import StoreError, StoreUnavailable
+from netclarity.store.turns import Turns
 
 T = TypeVar("T")
 
@@ -59,6 +62,7 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._writer = engine.execution_options(**{_WRITE: True})
+        self._turns = Turns() if engine.dialect.name == "sqlite" else None
 
     @classmethod
     def open(cls, url: str) -> Database:
@@ -89,16 +93,18 @@ class Database:
 
     def write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work`` in a write transaction; it may rerun after a lock: no side effects."""
-        return self._run(self._writer, work)
+        return self._run(self._writer, work, self._turns)
 
     def dispose(self) -> None:
         self.engine.dispose()
 
-    def _run(self, engine: Engine, work: Callable[[Connection], T]) -> T:
+    def _run(
+        self, engine: Engine, work: Callable[[Connection], T], turns: Turns | None = None
+    ) -> T:
         attempt = 1
         while True:
             try:
-                with engine.begin() as conn:
+                with turns.turn() if turns else contextlib.nullcontext(), engine.begin() as conn:
                     return work(conn)
             except PoolTimeout as error:
                 # Every pooled connection stayed in use (a very busy server): the database is
