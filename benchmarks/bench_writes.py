@@ -260,8 +260,10 @@ def row(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sqlite", type=int, default=200, help="participants on SQLite")
-    parser.add_argument("--postgres", type=int, default=1000, help="participants on PostgreSQL")
+    parser.add_argument("--sqlite", type=int, default=200, help="participants on SQLite (0: skip)")
+    parser.add_argument(
+        "--postgres", type=int, default=1000, help="participants on PostgreSQL (0: skip)"
+    )
     parser.add_argument("--answers", type=int, default=30, help="answers each participant saves")
     parser.add_argument(
         "--think",
@@ -273,13 +275,15 @@ def main() -> None:
     from tests.support.postgres import running_server
 
     rows = []
-    with tempfile.TemporaryDirectory(prefix="bench-writes-") as tmp:
-        url = f"sqlite:///{tmp}/writes.db"
-        rows.append(row("SQLite", args.sqlite, args.answers, args.think, 1, url))
-    with running_server() as server:
-        url = server.create_database("writes")
-        name = f"PostgreSQL {server.bindir.parent.name}"
-        rows.append(row(name, args.postgres, args.answers, args.think, 4, url))
+    if args.sqlite:
+        with tempfile.TemporaryDirectory(prefix="bench-writes-") as tmp:
+            url = f"sqlite:///{tmp}/writes.db"
+            rows.append(row("SQLite", args.sqlite, args.answers, args.think, 1, url))
+    if args.postgres:
+        with running_server() as server:
+            url = server.create_database("writes")
+            name = f"PostgreSQL {server.bindir.parent.name}"
+            rows.append(row(name, args.postgres, args.answers, args.think, 4, url))
     record(SECTION, COLUMNS, rows, INTRO)
 
 
