@@ -13,6 +13,12 @@ costs no failed request. Both databases get a few retries on lock timeouts, dead
 serialization failures; when the database is out of reach — or no pooled connection
 comes free in time — the caller gets ``StoreUnavailable`` and can show "saving paused" and
 try again.
+
+The pool holds at most ``pool_size`` connections (``netclarity.config``), none beyond it,
+so the connections all servers may open are known in advance. A request waits at most
+``POOL_TIMEOUT_S`` for one to come free: long enough for a room's burst of saves to drain,
+short enough that a page stuck behind an overloaded server says "saving paused" and keeps
+the answer instead of hanging.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+from netclarity.config import DEFAULT_POOL_SIZE
 from netclarity.store.errors import StoreError, StoreUnavailable
 from netclarity.store.turns import Turns
 
@@ -40,6 +47,7 @@ T = TypeVar("T")
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 POSTGRES_CONNECT_TIMEOUT_S = 5
+POOL_TIMEOUT_S = 5
 ATTEMPTS = 5
 FIRST_BACKOFF_S = 0.05
 _WRITE = "netclarity_write"
@@ -65,17 +73,21 @@ class Database:
         self._turns = Turns() if engine.dialect.name == "sqlite" else None
 
     @classmethod
-    def open(cls, url: str) -> Database:
+    def open(cls, url: str, *, pool_size: int = DEFAULT_POOL_SIZE) -> Database:
         parsed = sa.make_url(url)
         backend = parsed.get_backend_name()
         if backend not in SUPPORTED_BACKENDS:
             raise StoreError(f"unsupported database {backend!r}: use SQLite or PostgreSQL")
+        pool = {"pool_size": pool_size, "max_overflow": 0, "pool_timeout": POOL_TIMEOUT_S}
         if backend == "sqlite":
             if parsed.database in (None, "", ":memory:"):
                 raise StoreError("an in-memory SQLite database is not shared between threads")
             _private_file(Path(parsed.database))
             engine = sa.create_engine(
-                parsed, json_serializer=json_text, connect_args={"check_same_thread": False}
+                parsed,
+                json_serializer=json_text,
+                connect_args={"check_same_thread": False},
+                **pool,
             )
             event.listen(engine, "connect", _sqlite_connect)
             event.listen(engine, "begin", _sqlite_begin)
@@ -85,6 +97,7 @@ class Database:
                 json_serializer=json_text,
                 pool_pre_ping=True,
                 connect_args={"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S},
+                **pool,
             )
         return cls(engine)
 

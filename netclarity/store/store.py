@@ -88,7 +88,9 @@ class Store:
     @classmethod
     def open(cls, url: str | None = None) -> Store:
         """Connect (default: ``config.database_url()``) and create or upgrade the schema."""
-        database = Database.open(config.normalise(url) if url else config.database_url())
+        database = Database.open(
+            config.normalise(url) if url else config.database_url(), pool_size=config.pool_size()
+        )
         try:
             upgrade(database)
         except BaseException:

@@ -13,6 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
+import pytest
+from sqlalchemy.pool import QueuePool
+
 from netclarity.store import Store
 
 DIGEST = "f6" * 32
@@ -104,4 +107,16 @@ def test_a_save_that_finds_sqlite_locked_by_another_process_waits_and_is_kept(
     assert loaded is not None
     assert loaded.answers == {"headline": "Fewer events"}
     command.close()
+    store.close()
+
+
+def test_a_server_holds_as_many_connections_as_configured_and_no_more(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NETCLARITY_POOL_SIZE", "3")
+    store = Store.open(database_url)
+
+    pool = store.database.engine.pool
+    assert isinstance(pool, QueuePool)
+    assert (pool.size(), pool._max_overflow) == (3, 0)  # SQLAlchemy has no public reader
     store.close()
