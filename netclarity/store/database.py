@@ -8,8 +8,10 @@ midway and failing with "database is locked". Python's ``sqlite3`` would issue i
 deferred ``BEGIN``, so it is told not to (the recipe in SQLAlchemy's SQLite dialect docs).
 The server's own writers queue in arrival order before that (``netclarity.store.turns``).
 
-PostgreSQL needs none of that; connections are pinged before use so a restarted server
-costs no failed request. Both databases get a few retries on lock timeouts, deadlocks and
+PostgreSQL needs none of that. A transaction whose pooled connection turns out to be dead
+(the server restarted) runs once more on a new connection, so a restart costs no failed
+request; pinging every connection before use did the same at the cost of a round trip per
+transaction. Both databases get a few retries on lock timeouts, deadlocks and
 serialization failures; when the database is out of reach — or no pooled connection
 comes free in time — the caller gets ``StoreUnavailable`` and can show "saving paused" and
 try again.
@@ -95,7 +97,6 @@ class Database:
             engine = sa.create_engine(
                 parsed,
                 json_serializer=json_text,
-                pool_pre_ping=True,
                 connect_args={"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S},
                 **pool,
             )
@@ -115,15 +116,25 @@ class Database:
         self, engine: Engine, work: Callable[[Connection], T], turns: Turns | None = None
     ) -> T:
         attempt = 1
+        reconnected = False
         while True:
+            committing = False
             try:
                 with turns.turn() if turns else contextlib.nullcontext(), engine.begin() as conn:
-                    return work(conn)
+                    result = work(conn)
+                    committing = True
+                return result
             except PoolTimeout as error:
                 # Every pooled connection stayed in use (a very busy server): the database is
                 # out of reach for this request just as when it is down.
                 raise StoreUnavailable(f"no database connection came free: {error}") from error
             except DBAPIError as error:
+                if error.connection_invalidated and not committing and not reconnected:
+                    # A pooled connection the server has dropped (a restart): the transaction
+                    # did nothing, and SQLAlchemy has discarded the pool's connections, so it
+                    # runs once more on a new one. At COMMIT its outcome would be unknown.
+                    reconnected = True
+                    continue
                 busy = _retryable(error)
                 if busy and attempt < ATTEMPTS:
                     time.sleep(FIRST_BACKOFF_S * 2 ** (attempt - 1))
