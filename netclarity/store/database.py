@@ -6,7 +6,8 @@ foreign keys, and every write transaction starts with ``BEGIN IMMEDIATE``: a wri
 the write lock up front, waiting in SQLite's busy handler, instead of upgrading a read lock
 midway and failing with "database is locked". Python's ``sqlite3`` would issue its own
 deferred ``BEGIN``, so it is told not to (the recipe in SQLAlchemy's SQLite dialect docs).
-The server's own writers queue in arrival order before that (``netclarity.store.turns``).
+The server's own writers queue in arrival order before that and share their commits
+(``netclarity.store.group_commit``).
 
 PostgreSQL needs none of that. A transaction whose pooled connection turns out to be dead
 (the server restarted) runs once more on a new connection, so a restart costs no failed
@@ -25,12 +26,12 @@ the answer instead of hanging.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sqlite3
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -42,7 +43,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from netclarity.config import DEFAULT_POOL_SIZE
 from netclarity.store.errors import StoreError, StoreUnavailable
-from netclarity.store.turns import Turns
+from netclarity.store.group_commit import GroupCommit
 
 T = TypeVar("T")
 
@@ -72,7 +73,11 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._writer = engine.execution_options(**{_WRITE: True})
-        self._turns = Turns() if engine.dialect.name == "sqlite" else None
+        self._group = (
+            GroupCommit(partial(self._run, self._writer))
+            if engine.dialect.name == "sqlite"
+            else None
+        )
 
     @classmethod
     def open(cls, url: str, *, pool_size: int = DEFAULT_POOL_SIZE) -> Database:
@@ -107,20 +112,20 @@ class Database:
 
     def write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work`` in a write transaction; it may rerun after a lock: no side effects."""
-        return self._run(self._writer, work, self._turns)
+        if self._group is not None:
+            return self._group.write(work)
+        return self._run(self._writer, work)
 
     def dispose(self) -> None:
         self.engine.dispose()
 
-    def _run(
-        self, engine: Engine, work: Callable[[Connection], T], turns: Turns | None = None
-    ) -> T:
+    def _run(self, engine: Engine, work: Callable[[Connection], T]) -> T:
         attempt = 1
         reconnected = False
         while True:
             committing = False
             try:
-                with turns.turn() if turns else contextlib.nullcontext(), engine.begin() as conn:
+                with engine.begin() as conn:
                     result = work(conn)
                     committing = True
                 return result
