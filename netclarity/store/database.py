@@ -18,10 +18,10 @@ comes free in time — the caller gets ``StoreUnavailable`` and can show "saving
 try again.
 
 The pool holds at most ``pool_size`` connections (``netclarity.config``), none beyond it,
-so the connections all servers may open are known in advance. A request waits at most
-``POOL_TIMEOUT_S`` for one to come free: long enough for a room's burst of saves to drain,
-short enough that a page stuck behind an overloaded server says "saving paused" and keeps
-the answer instead of hanging.
+so the connections all servers may open are known in advance. Requests queue for them
+first come, first served (``netclarity.store.places``) and wait at most ``POOL_TIMEOUT_S``:
+long enough for a room's burst of saves to drain, short enough that a page stuck behind an
+overloaded server says "saving paused" and keeps the answer instead of hanging.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from netclarity.config import DEFAULT_POOL_SIZE
 from netclarity.store.errors import StoreError, StoreUnavailable
 from netclarity.store.group_commit import GroupCommit
+from netclarity.store.places import NoPlace, Places
 
 T = TypeVar("T")
 
@@ -70,8 +71,9 @@ def json_text(value: Any) -> str:
 class Database:
     """One engine per process; ``read``/``write`` run a function in one short transaction."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, pool_size: int = DEFAULT_POOL_SIZE) -> None:
         self.engine = engine
+        self._places = Places(pool_size)
         self._writer = engine.execution_options(**{_WRITE: True})
         self._group = (
             GroupCommit(partial(self._run, self._writer))
@@ -105,7 +107,7 @@ class Database:
                 connect_args={"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S},
                 **pool,
             )
-        return cls(engine)
+        return cls(engine, pool_size=pool_size)
 
     def read(self, work: Callable[[Connection], T]) -> T:
         return self._run(self.engine, work)
@@ -125,11 +127,11 @@ class Database:
         while True:
             committing = False
             try:
-                with engine.begin() as conn:
+                with self._places.place(POOL_TIMEOUT_S), engine.begin() as conn:
                     result = work(conn)
                     committing = True
                 return result
-            except PoolTimeout as error:
+            except (NoPlace, PoolTimeout) as error:
                 # Every pooled connection stayed in use (a very busy server): the database is
                 # out of reach for this request just as when it is down.
                 raise StoreUnavailable(f"no database connection came free: {error}") from error
