@@ -49,7 +49,10 @@ from netclarity.store import Store, StoreUnavailable
 SECTION = "Write load (`bench_writes.py`)"
 INTRO = (
     "Participants saving answers all at once, one `save_answers` call per answer as the app "
-    "makes it; latency per save. Alone = one participant saving the same answers, same run. "
+    "makes it; latency per save. Between answers = each participant's pause before its next "
+    "answer, drawn evenly from that range (none: back to back, as rows before 2026-11-30 "
+    "11:35); everyone's first answer goes at the same moment. Alone = one participant saving "
+    "the same answers back to back, same run. "
     "Paused = saves the store refused as unavailable (the answer goes again with the next "
     "one). Lost = answers sent but not read back afterwards (must be 0). PostgreSQL runs "
     "without fsync (a throw-away test server)."
