@@ -7,8 +7,15 @@ Each participant is a thread doing what the app does on every answer: one
 ``Store.save_answers`` call for one answer, and, when the store says it is unavailable,
 keeping the answer and sending it again with the next one (``netclarity.ui.saving``); that
 includes a save that found no free pooled connection in time. All
-participants start together and save their answers back to back (no think time: a room
-that presses at the same moment, the worst case).
+participants start together — the room presses its first answer at the same moment, the
+worst case — and then each answers its next question after a pause drawn between none and
+twice ``--think`` (default 1.5 s). In the app a session saves once per script run, and a run
+starts when its person answers: one session never saves faster than its person answers,
+and a fast one answers a question every few seconds. ``--think 0`` keeps the older model,
+every session saving again the moment its last save returned (thousands of saves a second
+from one process, where one Streamlit server runs about a hundred script runs a second of
+~10 ms CPU each, see ``bench_interaction.py``); its latencies are then bound by Little's
+law (mean wait = participants ÷ saves per second), not by the store.
 
 - **SQLite** (default 200 participants): one process — one app server — sharing one store,
   as the app's session threads do.
@@ -26,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import random
 import tempfile
 import threading
 import time
@@ -41,7 +49,10 @@ from netclarity.store import Store, StoreUnavailable
 SECTION = "Write load (`bench_writes.py`)"
 INTRO = (
     "Participants saving answers all at once, one `save_answers` call per answer as the app "
-    "makes it; latency per save. Alone = one participant saving the same answers, same run. "
+    "makes it; latency per save. Between answers = each participant's pause before its next "
+    "answer, drawn evenly from that range (none: back to back, as rows before 2026-11-30 "
+    "11:35); everyone's first answer goes at the same moment. Alone = one participant saving "
+    "the same answers back to back, same run. "
     "Paused = saves the store refused as unavailable (the answer goes again with the next "
     "one). Lost = answers sent but not read back afterwards (must be 0). PostgreSQL runs "
     "without fsync (a throw-away test server)."
@@ -49,6 +60,7 @@ INTRO = (
 COLUMNS = (
     "database",
     "participants × answers",
+    "between answers",
     "processes",
     "answers/s",
     "p50",
@@ -62,6 +74,7 @@ COLUMNS = (
 QUESTIONNAIRE = ROOT / "questions" / "networking_clarity.yaml"
 SEED = 11
 FLUSH_ATTEMPTS = 5
+THINK_S = 1.5
 
 
 def value_pool() -> list[Any]:
@@ -79,12 +92,18 @@ def answers_of(participant: int, count: int, pool: Sequence[Any]) -> dict[str, A
 class Participant:
     token: str
     answers: dict[str, Any]
+    think: float = 0.0
+    """Mean pause between two answers, in seconds (each pause is between 0 and twice it)."""
+    seed: int = 0
     latencies: list[float] = field(default_factory=list)
     paused: int = 0
 
     def run(self, store: Store) -> None:
+        pauses = random.Random(self.seed)
         pending: dict[str, Any] = {}
-        for key, value in self.answers.items():
+        for number, (key, value) in enumerate(self.answers.items()):
+            if number and self.think:
+                time.sleep(pauses.uniform(0, 2 * self.think))
             pending[key] = value
             self.flush(store, pending)
         for _ in range(FLUSH_ATTEMPTS):
@@ -110,6 +129,7 @@ def worker(
     first: int,
     count: int,
     answers_each: int,
+    think: float,
     ready: Any,
     results: Any,
 ) -> None:
@@ -119,8 +139,13 @@ def worker(
     q = questionnaire.questionnaire
     store = Store.open(url)
     people = [
-        Participant(store.start(q.id, q.version, questionnaire.digest)[0], answers)
-        for answers in (answers_of(first + i, answers_each, pool) for i in range(count))
+        Participant(
+            store.start(q.id, q.version, questionnaire.digest)[0],
+            answers_of(first + i, answers_each, pool),
+            think,
+            seed=first + i,
+        )
+        for i in range(count)
     ]
     go = threading.Barrier(count + 1)
 
@@ -147,7 +172,9 @@ def worker(
     )
 
 
-def load_test(url: str, participants: int, answers_each: int, processes: int) -> dict[str, Any]:
+def load_test(
+    url: str, participants: int, answers_each: int, think: float, processes: int
+) -> dict[str, Any]:
     spawn = multiprocessing.get_context("spawn")
     ready = spawn.Barrier(processes)
     results = spawn.Queue()
@@ -155,7 +182,7 @@ def load_test(url: str, participants: int, answers_each: int, processes: int) ->
     workers = [
         spawn.Process(
             target=worker,
-            args=(url, n * share, share, answers_each, ready, results),
+            args=(url, n * share, share, answers_each, think, ready, results),
         )
         for n in range(processes)
     ]
@@ -210,15 +237,18 @@ def percentile(values: Sequence[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def row(database: str, participants: int, answers_each: int, processes: int, url: str) -> list[str]:
+def row(
+    database: str, participants: int, answers_each: int, think: float, processes: int, url: str
+) -> list[str]:
     baseline = alone(url, answers_each)
-    result = load_test(url, participants, answers_each, processes)
+    result = load_test(url, participants, answers_each, think, processes)
     latencies = result["latencies"]
     p50, p95 = percentile(latencies, 0.5), percentile(latencies, 0.95)
     base = percentile(baseline, 0.5)
     return [
         database,
         f"{participants:,} × {answers_each}",
+        f"0–{2 * think:g} s" if think else "none",
         str(processes),
         f"{participants * answers_each / result['seconds']:,.0f}",
         f"{p50 * 1000:.1f} ms",
@@ -233,20 +263,30 @@ def row(database: str, participants: int, answers_each: int, processes: int, url
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sqlite", type=int, default=200, help="participants on SQLite")
-    parser.add_argument("--postgres", type=int, default=1000, help="participants on PostgreSQL")
+    parser.add_argument("--sqlite", type=int, default=200, help="participants on SQLite (0: skip)")
+    parser.add_argument(
+        "--postgres", type=int, default=1000, help="participants on PostgreSQL (0: skip)"
+    )
     parser.add_argument("--answers", type=int, default=30, help="answers each participant saves")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=THINK_S,
+        help="mean seconds between a participant's answers (0: back to back)",
+    )
     args = parser.parse_args()
     from tests.support.postgres import running_server
 
     rows = []
-    with tempfile.TemporaryDirectory(prefix="bench-writes-") as tmp:
-        url = f"sqlite:///{tmp}/writes.db"
-        rows.append(row("SQLite", args.sqlite, args.answers, 1, url))
-    with running_server() as server:
-        url = server.create_database("writes")
-        name = f"PostgreSQL {server.bindir.parent.name}"
-        rows.append(row(name, args.postgres, args.answers, 4, url))
+    if args.sqlite:
+        with tempfile.TemporaryDirectory(prefix="bench-writes-") as tmp:
+            url = f"sqlite:///{tmp}/writes.db"
+            rows.append(row("SQLite", args.sqlite, args.answers, args.think, 1, url))
+    if args.postgres:
+        with running_server() as server:
+            url = server.create_database("writes")
+            name = f"PostgreSQL {server.bindir.parent.name}"
+            rows.append(row(name, args.postgres, args.answers, args.think, 4, url))
     record(SECTION, COLUMNS, rows, INTRO)
 
 

@@ -1,4 +1,4 @@
-"""The operator's settings: where the data lives and how long it is kept.
+"""The operator's settings: where the data lives, how long it is kept, how it is reached.
 
 Each setting is read the same way, first found wins:
 
@@ -17,6 +17,12 @@ than ``questions/`` (tests and benchmarks use it).
 ``retention_days``: ``NETCLARITY_RETENTION_DAYS``, ``retention_days``, else none — answers
 are kept until deleted. A whole number of days, at least 1 (``python -m netclarity expire``).
 
+``pool_size``: ``NETCLARITY_POOL_SIZE``, ``pool_size``, else 20 — the most database
+connections one app server holds open at once (a whole number, at least 1). Every session
+of the server saves through them, one short transaction at a time; a save that finds them
+all busy waits its turn. Servers × pool size must stay under PostgreSQL's
+``max_connections`` (100 unless the database's host says otherwise).
+
 ``postgresql://`` (and ``postgres://``) URLs are pointed at the psycopg 3 driver, the only
 PostgreSQL driver installed, so a URL copied from a hosting provider works unchanged.
 """
@@ -30,6 +36,8 @@ from pathlib import Path
 
 ENV_VAR = "NETCLARITY_DATABASE_URL"
 RETENTION_ENV_VAR = "NETCLARITY_RETENTION_DAYS"
+POOL_SIZE_ENV_VAR = "NETCLARITY_POOL_SIZE"
+DEFAULT_POOL_SIZE = 20
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SECRETS_FILE = Path(".streamlit") / "secrets.toml"
 DEFAULT_DATABASE = Path("data") / "netclarity.db"
@@ -92,18 +100,34 @@ def retention_days(
     Raises ``ConfigError`` for anything but a whole number of at least 1, so that a typo never
     silently means "keep forever" (or "delete everything").
     """
+    return _whole_number(environ, root, RETENTION_ENV_VAR, "retention_days", "days")
+
+
+def pool_size(environ: Mapping[str, str] | None = None, root: Path = PROJECT_ROOT) -> int:
+    """How many database connections one app server may hold open at once.
+
+    Raises ``ConfigError`` for anything but a whole number of at least 1.
+    """
+    configured = _whole_number(environ, root, POOL_SIZE_ENV_VAR, "pool_size", "connections")
+    return DEFAULT_POOL_SIZE if configured is None else configured
+
+
+def _whole_number(
+    environ: Mapping[str, str] | None, root: Path, env_var: str, name: str, unit: str
+) -> int | None:
+    """A setting that is a whole number of ``unit``, at least 1; None when it is not set."""
     env = os.environ if environ is None else environ
-    configured = env.get(RETENTION_ENV_VAR, "").strip()
+    configured = env.get(env_var, "").strip()
     if configured:
         if not configured.isdigit() or int(configured) < 1:
-            raise ConfigError(f"{RETENTION_ENV_VAR} must be a whole number of days, at least 1")
+            raise ConfigError(f"{env_var} must be a whole number of {unit}, at least 1")
         return int(configured)
     path = root / SECRETS_FILE
-    value = _secret(path, "retention_days")
+    value = _secret(path, name)
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ConfigError(f"{path}: retention_days must be a whole number of days, at least 1")
+        raise ConfigError(f"{path}: {name} must be a whole number of {unit}, at least 1")
     return value
 
 

@@ -91,9 +91,10 @@ def problems(findings: Iterable[Diagnosis]) -> int:
 
 
 def settings(deployment: Deployment) -> list[Diagnosis]:
-    """The secrets file parses and the retention period, if set, is a number of days."""
+    """The secrets file parses; the retention period and pool size, if set, are numbers."""
     try:
         config.database_url(deployment.environ, deployment.root, prepare=False)
+        config.pool_size(deployment.environ, deployment.root)
         days = config.retention_days(deployment.environ, deployment.root)
     except config.ConfigError as error:
         return [Diagnosis(Level.PROBLEM, "settings", str(error))]

@@ -6,12 +6,22 @@ foreign keys, and every write transaction starts with ``BEGIN IMMEDIATE``: a wri
 the write lock up front, waiting in SQLite's busy handler, instead of upgrading a read lock
 midway and failing with "database is locked". Python's ``sqlite3`` would issue its own
 deferred ``BEGIN``, so it is told not to (the recipe in SQLAlchemy's SQLite dialect docs).
+The server's own writers queue in arrival order before that and share their commits
+(``netclarity.store.group_commit``).
 
-PostgreSQL needs none of that; connections are pinged before use so a restarted server
-costs no failed request. Both databases get a few retries on lock timeouts, deadlocks and
+PostgreSQL needs none of that. A transaction whose pooled connection turns out to be dead
+(the server restarted) runs once more on a new connection, so a restart costs no failed
+request; pinging every connection before use did the same at the cost of a round trip per
+transaction. Both databases get a few retries on lock timeouts, deadlocks and
 serialization failures; when the database is out of reach — or no pooled connection
 comes free in time — the caller gets ``StoreUnavailable`` and can show "saving paused" and
 try again.
+
+The pool holds at most ``pool_size`` connections (``netclarity.config``), none beyond it,
+so the connections all servers may open are known in advance. Requests queue for them
+first come, first served (``netclarity.store.places``) and wait at most ``POOL_TIMEOUT_S``:
+long enough for a room's burst of saves to drain, short enough that a page stuck behind an
+overloaded server says "saving paused" and keeps the answer instead of hanging.
 """
 
 from __future__ import annotations
@@ -21,6 +31,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,13 +41,17 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+from netclarity.config import DEFAULT_POOL_SIZE
 from netclarity.store.errors import StoreError, StoreUnavailable
+from netclarity.store.group_commit import GroupCommit
+from netclarity.store.places import NoPlace, Places
 
 T = TypeVar("T")
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 POSTGRES_CONNECT_TIMEOUT_S = 5
+POOL_TIMEOUT_S = 5
 ATTEMPTS = 5
 FIRST_BACKOFF_S = 0.05
 _WRITE = "netclarity_write"
@@ -56,22 +71,32 @@ def json_text(value: Any) -> str:
 class Database:
     """One engine per process; ``read``/``write`` run a function in one short transaction."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, pool_size: int = DEFAULT_POOL_SIZE) -> None:
         self.engine = engine
+        self._places = Places(pool_size)
         self._writer = engine.execution_options(**{_WRITE: True})
+        self._group = (
+            GroupCommit(partial(self._run, self._writer))
+            if engine.dialect.name == "sqlite"
+            else None
+        )
 
     @classmethod
-    def open(cls, url: str) -> Database:
+    def open(cls, url: str, *, pool_size: int = DEFAULT_POOL_SIZE) -> Database:
         parsed = sa.make_url(url)
         backend = parsed.get_backend_name()
         if backend not in SUPPORTED_BACKENDS:
             raise StoreError(f"unsupported database {backend!r}: use SQLite or PostgreSQL")
+        pool = {"pool_size": pool_size, "max_overflow": 0, "pool_timeout": POOL_TIMEOUT_S}
         if backend == "sqlite":
             if parsed.database in (None, "", ":memory:"):
                 raise StoreError("an in-memory SQLite database is not shared between threads")
             _private_file(Path(parsed.database))
             engine = sa.create_engine(
-                parsed, json_serializer=json_text, connect_args={"check_same_thread": False}
+                parsed,
+                json_serializer=json_text,
+                connect_args={"check_same_thread": False},
+                **pool,
             )
             event.listen(engine, "connect", _sqlite_connect)
             event.listen(engine, "begin", _sqlite_begin)
@@ -79,16 +104,18 @@ class Database:
             engine = sa.create_engine(
                 parsed,
                 json_serializer=json_text,
-                pool_pre_ping=True,
                 connect_args={"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S},
+                **pool,
             )
-        return cls(engine)
+        return cls(engine, pool_size=pool_size)
 
     def read(self, work: Callable[[Connection], T]) -> T:
         return self._run(self.engine, work)
 
     def write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work`` in a write transaction; it may rerun after a lock: no side effects."""
+        if self._group is not None:
+            return self._group.write(work)
         return self._run(self._writer, work)
 
     def dispose(self) -> None:
@@ -96,15 +123,25 @@ class Database:
 
     def _run(self, engine: Engine, work: Callable[[Connection], T]) -> T:
         attempt = 1
+        reconnected = False
         while True:
+            committing = False
             try:
-                with engine.begin() as conn:
-                    return work(conn)
-            except PoolTimeout as error:
+                with self._places.place(POOL_TIMEOUT_S), engine.begin() as conn:
+                    result = work(conn)
+                    committing = True
+                return result
+            except (NoPlace, PoolTimeout) as error:
                 # Every pooled connection stayed in use (a very busy server): the database is
                 # out of reach for this request just as when it is down.
                 raise StoreUnavailable(f"no database connection came free: {error}") from error
             except DBAPIError as error:
+                if error.connection_invalidated and not committing and not reconnected:
+                    # A pooled connection the server has dropped (a restart): the transaction
+                    # did nothing, and SQLAlchemy has discarded the pool's connections, so it
+                    # runs once more on a new one. At COMMIT its outcome would be unknown.
+                    reconnected = True
+                    continue
                 busy = _retryable(error)
                 if busy and attempt < ATTEMPTS:
                     time.sleep(FIRST_BACKOFF_S * 2 ** (attempt - 1))

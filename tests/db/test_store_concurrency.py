@@ -6,10 +6,15 @@ call of the shared store runs on its own pooled connection and transaction.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import TypeVar
+
+import pytest
+from sqlalchemy.pool import QueuePool
 
 from netclarity.store import Store
 
@@ -79,3 +84,39 @@ def test_the_same_answer_saved_by_fifty_writers_ends_as_one_of_their_values(stor
     assert loaded is not None
     assert list(loaded.answers) == ["confidence"]
     assert loaded.answers["confidence"] in range(WRITERS)
+
+
+def test_a_save_that_finds_sqlite_locked_by_another_process_waits_and_is_kept(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "netclarity.db"
+    store = Store.open(f"sqlite:///{path}")
+    token, _ = store.start("networking_clarity", 1, DIGEST)
+    command = sqlite3.connect(path, isolation_level=None)  # e.g. ``expire`` run by cron
+    command.execute("BEGIN IMMEDIATE")
+
+    saver = threading.Thread(target=store.save_answer, args=(token, "headline", "Fewer events"))
+    saver.start()
+    saver.join(timeout=0.5)
+    still_waiting = saver.is_alive()  # it cannot finish while the other process writes
+    command.execute("ROLLBACK")
+    saver.join()
+
+    assert still_waiting
+    loaded = store.load(token)
+    assert loaded is not None
+    assert loaded.answers == {"headline": "Fewer events"}
+    command.close()
+    store.close()
+
+
+def test_a_server_holds_as_many_connections_as_configured_and_no_more(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NETCLARITY_POOL_SIZE", "3")
+    store = Store.open(database_url)
+
+    pool = store.database.engine.pool
+    assert isinstance(pool, QueuePool)
+    assert (pool.size(), pool._max_overflow) == (3, 0)  # SQLAlchemy has no public reader
+    store.close()

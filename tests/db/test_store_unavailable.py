@@ -51,3 +51,25 @@ def test_saving_while_the_server_is_down_fails_clearly_and_works_once_it_is_back
         server.remove()
     assert loaded is not None
     assert loaded.answers == {"goals_clear": "yes", "success": "Two referrals"}
+
+
+@pytest.mark.postgres
+def test_the_first_save_after_a_server_restart_nobody_saw_is_not_refused() -> None:
+    """The pool still holds connections the restarted server has dropped; the save runs again
+    on a new connection instead of telling the person that saving is paused."""
+    server = start_or_skip()
+    try:
+        store = Store.open(server.create_database("netclarity"))
+        token, _ = store.start("networking_clarity", 1, DIGEST)
+        store.save_answer(token, "goals_clear", "yes")
+
+        server.stop()
+        server.resume()
+        store.save_answer(token, "success", "Two referrals")
+
+        loaded = store.load(token)
+        store.close()
+    finally:
+        server.remove()
+    assert loaded is not None
+    assert loaded.answers == {"goals_clear": "yes", "success": "Two referrals"}

@@ -11,6 +11,7 @@ from netclarity.config import (
     ConfigError,
     database_url,
     normalise,
+    pool_size,
     questions_dir,
     retention_days,
 )
@@ -149,3 +150,31 @@ def test_the_questionnaires_folder_can_be_moved_with_an_environment_variable(
 ) -> None:
     assert questions_dir({}, root=tmp_path) == tmp_path / "questions"
     assert questions_dir({"NETCLARITY_QUESTIONS": "/srv/q"}, root=tmp_path) == Path("/srv/q")
+
+
+def test_a_server_holds_at_most_twenty_database_connections_unless_told_otherwise(
+    tmp_path: Path,
+) -> None:
+    assert pool_size({}, root=tmp_path) == 20
+
+
+def test_the_pool_size_comes_from_the_environment_first(tmp_path: Path) -> None:
+    _secrets(tmp_path, "[netclarity]\npool_size = 10\n")
+
+    assert pool_size({"NETCLARITY_POOL_SIZE": "40"}, root=tmp_path) == 40
+    assert pool_size({}, root=tmp_path) == 10
+
+
+@pytest.mark.parametrize("given", ["0", "-1", "2.5", "many"])
+def test_a_pool_size_that_is_not_a_whole_number_of_connections_is_refused(
+    tmp_path: Path, given: str
+) -> None:
+    with pytest.raises(ConfigError, match="NETCLARITY_POOL_SIZE must be a whole number of conn"):
+        pool_size({"NETCLARITY_POOL_SIZE": given}, root=tmp_path)
+
+
+def test_a_pool_size_in_the_secrets_file_must_be_a_positive_whole_number(tmp_path: Path) -> None:
+    _secrets(tmp_path, 'pool_size = "20"\n')
+
+    with pytest.raises(ConfigError, match="pool_size must be a whole number of connections"):
+        pool_size({}, root=tmp_path)

@@ -79,6 +79,12 @@ def test_a_retention_period_that_is_not_a_number_of_days_is_a_problem(root: Path
     ]
 
 
+def test_a_pool_size_that_is_not_a_number_of_connections_is_a_problem(root: Path) -> None:
+    assert found(deployment(root, NETCLARITY_POOL_SIZE="lots")) == [
+        "settings: NETCLARITY_POOL_SIZE must be a whole number of connections, at least 1"
+    ]
+
+
 def test_a_database_that_cannot_be_reached_is_a_problem(root: Path) -> None:
     setup = deployment(root, NETCLARITY_DATABASE_URL="postgresql://app:pw@127.0.0.1:1/nc")
 
