@@ -388,8 +388,8 @@ def _prompts(questionnaire: Questionnaire, room: Room) -> None:
 
 
 def _texts(questionnaire: Questionnaire, room: Room, *, limit: int, folded: bool) -> None:
-    """Each text question's answers, at most ``limit`` of them (already shuffled): in an
-    expander each on the facilitator's dashboard, side by side in large type on the
+    """Each text question's answers, at most ``limit`` of them (already shuffled): behind a
+    switch each on the facilitator's dashboard, side by side in large type on the
     projector."""
     questions = [
         q for q in questionnaire.questions if isinstance(q, TextQuestion) and room.texts.get(q.id)
@@ -400,4 +400,11 @@ def _texts(questionnaire: Questionnaire, room: Room, *, limit: int, folded: bool
     st.header(words.pace.own_words)
     for question in questions:
         more = words.workshop.more_in_csv if folded else words.pace.more_texts
-        show_texts(question.label, room.texts[question.id], limit=limit, folded=folded, more=more)
+        show_texts(
+            question.label,
+            room.texts[question.id],
+            limit=limit,
+            folded=folded,
+            more=more,
+            key=f"room-texts-{question.id}",
+        )

@@ -164,20 +164,32 @@ def _median(questionnaire: Questionnaire, summary: RoomSummary) -> None:
 def _texts(questionnaire: Questionnaire, summary: RoomSummary, *, present: bool) -> None:
     more = questionnaire.texts.pace.more_texts
     limit = PRESENT_TEXTS if present else DASHBOARD_TEXTS
-    show_texts(summary.question.label, summary.texts, limit=limit, folded=not present, more=more)
+    show_texts(
+        summary.question.label,
+        summary.texts,
+        limit=limit,
+        folded=not present,
+        more=more,
+        key=f"section-texts-{summary.question.id}",
+    )
 
 
-def show_texts(label: str, texts: Sequence[str], *, limit: int, folded: bool, more: str) -> None:
-    """Free-text answers as plain text, at most ``limit`` of them (already shuffled): in an
-    expander on the facilitator's dashboard, in large cards on the projector, with how many
-    more there are (``more``: ``{count}``)."""
+def show_texts(
+    label: str, texts: Sequence[str], *, limit: int, folded: bool, more: str, key: str
+) -> None:
+    """Free-text answers as plain text, at most ``limit`` of them (already shuffled), with
+    how many more there are (``more``: ``{count}``): in large cards on the projector; on the
+    facilitator's dashboard behind a switch per question (``key``), drawn only once it is
+    on — hundreds of answers drawn on every refresh, even folded away in an expander, were
+    most of the browser's work in reloading a large room's dashboard."""
     extra = len(texts) - limit
     if folded:
-        with st.expander(f"{label} ({len(texts)})"):
-            for text in texts[:limit]:
-                st.text(text)
-            if extra > 0:
-                st.caption(more.format(count=extra))
+        if st.toggle(f"{label} ({len(texts)})", key=key):
+            with st.container(border=True):
+                for text in texts[:limit]:
+                    st.text(text)
+                if extra > 0:
+                    st.caption(more.format(count=extra))
         return
     st.subheader(label)
     columns = st.columns(2)

@@ -273,6 +273,7 @@ def test_the_dashboard_shows_the_room_once_enough_have_finished(
         participant(store, workshop, answers)
 
     app = dashboard(make_app, code, key)
+    app.toggle(key="room-texts-idea").set_value(True).run()
     titles = [m.value for m in app.markdown if m.value.startswith("**")]
 
     assert [m.value for m in app.metric] == ["2", "0", "2"]
@@ -367,7 +368,11 @@ def test_a_large_room_shows_a_sample_of_its_texts_and_says_how_many_more(
         participant(store, workshop, {**ANSWERS[0], "idea": f"Idea number {person}"})
 
     app = dashboard(make_app, code, key)
+    folded = [t.value for t in app.text if t.value.startswith("Idea number ")]
+    app.toggle(key="room-texts-idea").set_value(True).run()
 
+    assert folded == []  # drawn only once the facilitator asks for them
+    assert app.toggle(key="room-texts-idea").label == f"One idea ({DASHBOARD_TEXTS + 5})"
     ideas = [t.value for t in app.text if t.value.startswith("Idea number ")]
     assert len(ideas) == DASHBOARD_TEXTS
     assert len(set(ideas)) == DASHBOARD_TEXTS
