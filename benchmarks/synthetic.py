@@ -14,6 +14,7 @@ import random
 from typing import Any
 
 from netclarity import answers as answer_rules
+from netclarity.question_types import choice_matrix
 from netclarity.questionnaire import (
     Allocation,
     ChoiceMatrix,
@@ -77,7 +78,7 @@ def answer(
         ids = [o.id for o in questionnaire.choices(question)]
         return rng.sample(ids, len(ids))
     if isinstance(question, ChoiceMatrix):
-        rows = answer_rules.row_options(questionnaire, question, given)
+        rows = choice_matrix.row_options(questionnaire, question, given)
         columns = [c.id for c in question.columns]
         return {row: rng.choice(columns) for row in rows} or None
     if isinstance(question, TextQuestion):
