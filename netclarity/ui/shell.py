@@ -1,10 +1,18 @@
-"""What every run needs before drawing: page settings and the person's session.
+"""What every run needs before drawing (page settings, the person's session), once per run.
 
-``app.py`` calls ``prepare()`` and then ``st.navigation``. Every page calls it too, because
-Streamlit runs a page script *without* ``app.py`` when the very first request to a freshly
-started server asks for a page's URL (e.g. a resume link to ``/questions`` after a restart):
-the legacy ``pages/`` folder routing applies until ``st.navigation`` has run once. Calling it
-twice in one run is harmless: both steps are idempotent.
+``app.py`` calls ``prepare()`` and then ``st.navigation``; each page script starts with
+``through_app()``, which does nothing when ``app.py`` is running the page. It is not,
+because Streamlit finds the ``pages/`` folder beside ``app.py`` and, until some run in the
+process has called ``st.navigation``, routes every request the old way: a request for a
+page's URL (a resume link to ``/questions`` as the first visit after a restart) runs that
+page's script alone. Left alone, that routing lasted until somebody opened the app's root,
+and every run until then missed what ``app.py`` does around the page: the reconnecting
+notice, and the warm-up whose ``gc.freeze`` keeps Streamlit's full garbage collection after
+each run short (without it, 100–300 ms per run, two runs per Next). So such a run prepares
+the page itself and turns the old routing off, as ``st.navigation`` does: from the next run
+on, every page runs inside ``app.py``. (It does not start again through ``app.py`` at once:
+a rerun would drop the click that caused this run, e.g. Next pressed in a tab that has just
+reconnected to a restarted server.)
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from netclarity.questionnaire import Questionnaire
 from netclarity.ui import context, direction, style
@@ -22,7 +31,16 @@ would make every page load fetch the icon font from the internet, which venue Wi
 privacy-minded clients should not have to allow."""
 
 
+def through_app() -> None:
+    """Called first by every page script: a page run without ``app.py`` (the old routing,
+    see above) prepares itself and makes later runs go through ``app.py``."""
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        prepare()
+
+
 def prepare() -> None:
+    """Once per run, by ``app.py`` before ``st.navigation``: settings, stylesheet, session."""
     st.set_page_config(page_title="Networking Clarity", page_icon=ICON, layout="centered")
     style.apply()
     context.restore()
