@@ -12,6 +12,13 @@ with the libraries above loaded, that was 40–120 ms per run, two runs per Next
 Freezing moves everything alive now (modules, schemas, fonts: objects that live as long
 as the process) out of the collector's sight, so each collection walks only what the
 sessions made since. Nothing is switched off: sessions' garbage is collected as before.
+
+While the thread imports, a half-imported module already sits in ``sys.modules``, and some
+libraries look there instead of importing: Altair checks ``sys.modules["pandas"].Timestamp``
+while turning a chart into its spec, and a results page drawn in those seconds failed with
+"partially initialized module 'pandas'". An ``import`` waits for the other thread; a look in
+``sys.modules`` does not. So every screen that draws charts or builds a PDF first calls
+``settled()``, which waits for the imports if they are under way.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ HEAVY = (
 sends a chart's data as an Arrow table, made with pandas and pyarrow)."""
 
 _started = threading.Event()
+_imported = threading.Event()
 _lock = threading.Lock()
 
 
@@ -46,9 +54,18 @@ def start() -> None:
     threading.Thread(target=warm, name="netclarity-warm-up", daemon=True).start()
 
 
+def settled() -> None:
+    """Return once no library is half imported by the warm-up (at once if none is)."""
+    if _started.is_set():
+        _imported.wait()
+
+
 def warm() -> None:
-    for name in HEAVY:
-        importlib.import_module(name)
+    try:
+        for name in HEAVY:
+            importlib.import_module(name)
+    finally:
+        _imported.set()
     _first_uses()
     gc.collect()
     gc.freeze()
