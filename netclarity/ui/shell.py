@@ -23,7 +23,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from netclarity.questionnaire import Questionnaire
-from netclarity.ui import context, direction, style
+from netclarity.ui import context, direction, style, warmup
 
 ICON = str(Path(__file__).parent / "assets" / "icon.png")
 """The tab icon, shipped with the app (``icon.svg`` is its source): a Material icon name here
@@ -40,13 +40,15 @@ def through_app() -> None:
 
 
 def prepare() -> None:
-    """Once per run, by ``app.py`` before ``st.navigation``: settings, stylesheet, session."""
+    """Once per run, by ``app.py`` before ``st.navigation``: settings, stylesheet, session,
+    and the warm-up's start after the process's first run (``warmup.py``)."""
     st.set_page_config(page_title="Networking Clarity", page_icon=ICON, layout="centered")
     style.apply()
     context.restore()
     session = context.current()
     if session is not None:
         dress(session.questionnaire)
+    warmup.start()  # once per process; it waits until this run is over
 
 
 def dress(questionnaire: Questionnaire, title: str | None = None) -> None:
