@@ -5,14 +5,13 @@
 because Streamlit finds the ``pages/`` folder beside ``app.py`` and, until some run in the
 process has called ``st.navigation``, routes every request the old way: a request for a
 page's URL (a resume link to ``/questions`` as the first visit after a restart) runs that
-page's script alone. Left alone, that routing lasted until somebody opened the app's root,
-and every run until then missed what ``app.py`` does around the page: the reconnecting
-notice, and the warm-up whose ``gc.freeze`` keeps Streamlit's full garbage collection after
-each run short (without it, 100–300 ms per run, two runs per Next). So such a run prepares
-the page itself and turns the old routing off, as ``st.navigation`` does: from the next run
-on, every page runs inside ``app.py``. (It does not start again through ``app.py`` at once:
-a rerun would drop the click that caused this run, e.g. Next pressed in a tab that has just
-reconnected to a restarted server.)
+page's script alone, and so does every later request until somebody opens the app's root.
+Such a run prepares the page itself. ``prepare`` also starts the warm-up, so such a server
+warms up too: without its ``gc.freeze``, Streamlit's full garbage collection after each run
+took 100–300 ms, two runs per Next. (Turning the old routing off from a page, as
+``st.navigation`` does, was tried: a page switch asked for in an old-style run then landed
+on the welcome page in the next one.) What such a server still lacks until someone opens
+the root is the rest of ``app.py``: the reconnecting notice.
 """
 
 from __future__ import annotations
@@ -33,9 +32,8 @@ privacy-minded clients should not have to allow."""
 
 def through_app() -> None:
     """Called first by every page script: a page run without ``app.py`` (the old routing,
-    see above) prepares itself and makes later runs go through ``app.py``."""
+    see above) prepares itself."""
     if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
         prepare()
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import PHONE
 from tests.browser.test_self_guided import answer_first_half, answer_second_half
 from tests.support.respondent import TIMEOUT, Respondent
 from tests.support.server import AppServer
@@ -33,29 +33,4 @@ def test_a_lost_server_shows_reconnecting_and_nothing_lost_then_the_page_goes_on
     expect(notice).to_be_hidden(timeout=TIMEOUT)
     page.get_by_role("button", name=r.questionnaire.texts.see_results).click()
     r.title(r.questionnaire.texts.results_title)
-    context.close()
-
-
-def test_after_a_restart_a_page_opened_by_its_link_gets_the_notice_from_the_next_step(
-    browser: Any, app_server: AppServer
-) -> None:
-    """The first request to a restarted server asks for ``/questions`` (the tab reloads):
-    Streamlit runs that page's script alone, but every run after it goes through ``app.py``,
-    which draws the notice (and warms the server up)."""
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    page.goto(app_server.url)
-    r = Respondent(page)
-    answer_first_half(r)  # ends on the third page, /questions?resume=…
-    app_server.stop()
-    app_server.start()
-    page.reload()
-    pages = r.questionnaire.pages
-    r.title(pages[2].title)
-    page.locator(".st-key-nav_back button").click()
-    r.title(pages[1].title)
-    expect(page.locator(".st-key-reconnecting")).to_be_attached(timeout=TIMEOUT)
-    page.locator(".st-key-nav_back button").click()
-    r.title(pages[0].title)
-    expect(page.locator(".st-key-reconnecting")).to_be_attached(timeout=TIMEOUT)
     context.close()
