@@ -1,8 +1,8 @@
 """What every run needs before drawing (page settings, the person's session), once per run.
 
 ``app.py`` calls ``prepare()`` and then ``st.navigation``; each page script starts with
-``through_app()``, which does nothing when ``app.py`` is running the page. It is not,
-because Streamlit finds the ``pages/`` folder beside ``app.py`` and, until some run in the
+``through_app()``, which does nothing when ``app.py`` is running the page. It may not be:
+Streamlit finds the ``pages/`` folder beside ``app.py`` and, until some run in the
 process has called ``st.navigation``, routes every request the old way: a request for a
 page's URL (a resume link to ``/questions`` as the first visit after a restart) runs that
 page's script alone, and so does every later request until somebody opens the app's root.
@@ -38,8 +38,8 @@ def through_app() -> None:
 
 
 def prepare() -> None:
-    """Once per run, by ``app.py`` before ``st.navigation``: settings, stylesheet, session,
-    and the warm-up's start after the process's first run (``warmup.py``)."""
+    """Once per run (by ``app.py`` before ``st.navigation``, or by a page run without it):
+    settings, stylesheet, session, and the warm-up after the process's first run."""
     st.set_page_config(page_title="Networking Clarity", page_icon=ICON, layout="centered")
     style.apply()
     context.restore()
