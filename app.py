@@ -10,7 +10,6 @@ from netclarity.ui import (
     flow,
     reconnecting,
     shell,
-    warmup,
     workshop_access,
     workshop_participant,
 )
@@ -34,4 +33,3 @@ page = st.navigation(pages, position="hidden")
 if not workshop_participant.answers_closed(page.url_path):
     page.run()
 reconnecting.notice()
-warmup.start()  # after the first page has been drawn: see netclarity/ui/warmup.py

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from netclarity.questionnaire import Questionnaire
 from netclarity.response import Decision, ItemReview, Outcome, PlanReview
-from netclarity.scoring import Scores
+
+if TYPE_CHECKING:  # scoring brings numpy: the welcome page imports this module, not numpy
+    from netclarity.scoring import Scores
 
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 MOVED = 0.5

@@ -3,6 +3,6 @@
 from netclarity.ui import shell
 from netclarity.ui.workshop_dashboard import dashboard_screen
 
-shell.prepare()
+shell.through_app()
 
 dashboard_screen()

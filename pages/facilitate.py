@@ -3,6 +3,6 @@
 from netclarity.ui import shell
 from netclarity.ui.workshop_create import create_screen
 
-shell.prepare()
+shell.through_app()
 
 create_screen()

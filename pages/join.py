@@ -3,6 +3,6 @@
 from netclarity.ui import shell
 from netclarity.ui.workshop_join import join_screen
 
-shell.prepare()
+shell.through_app()
 
 join_screen()

@@ -3,6 +3,6 @@
 from netclarity.ui import shell
 from netclarity.ui.workshop_dashboard import present_screen
 
-shell.prepare()
+shell.through_app()
 
 present_screen()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from netclarity.ui import context, flow, shell
 
-shell.prepare()
+shell.through_app()
 
 session = context.current()
 if session is None:

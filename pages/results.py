@@ -5,7 +5,7 @@ import streamlit as st
 from netclarity.ui import context, flow, shell
 from netclarity.ui.results import results_screen
 
-shell.prepare()
+shell.through_app()
 
 session = context.current()
 if session is None:

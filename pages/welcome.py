@@ -3,6 +3,6 @@
 from netclarity.ui import shell
 from netclarity.ui.welcome import welcome_screen
 
-shell.prepare()
+shell.through_app()
 
 welcome_screen()

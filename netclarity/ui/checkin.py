@@ -17,12 +17,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import streamlit as st
 
 from netclarity import answers as answer_rules
-from netclarity import change_charts, reminder, scoring
 from netclarity import checkin as follow
+from netclarity import reminder
 from netclarity.response import Outcome, Plan, PlanReview, Response
 from netclarity.store import Round
 from netclarity.ui import context, flow, resume, safe_text, saving
-from netclarity.ui.chart_view import show_chart
 
 CHECKIN_PAGE = "pages/checkin.py"
 CHECKIN_PARAM = "checkin"
@@ -205,7 +204,15 @@ def previous_response(session: context.Session) -> Response | None:
 
 
 def since_last_time(session: context.Session) -> None:
-    """The plan's completion, what changed in words, and the before/after charts."""
+    """The plan's completion, what changed in words, and the before/after charts.
+
+    Scoring and the charts are imported here, not with the module: ``app.py`` and every
+    questions page import this module, and numpy and Altair would add most of a second to
+    the server's first page (the results page, the only caller, has them already).
+    """
+    from netclarity import change_charts, scoring
+    from netclarity.ui.chart_view import show_chart
+
     questionnaire, texts = session.questionnaire, session.questionnaire.texts
     history = [r for r in _history(session) if r.answers]
     if len(history) < 2:

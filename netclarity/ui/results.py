@@ -24,6 +24,7 @@ from netclarity.ui import (
     rounds,
     safe_text,
     saving,
+    warmup,
     workshop_pace,
     workshop_participant,
 )
@@ -114,6 +115,7 @@ def results_screen(session: context.Session) -> None:
     st.title(texts.results_title)
     st.markdown(texts.results_intro)
     saving.notice()
+    warmup.settled()  # the charts below must not meet a half-imported pandas
     scores = scoring.score(questionnaire, answers)
     if not _missing(session, scores):
         _score_header(questionnaire, scores)

@@ -1,8 +1,8 @@
 """The app's own stylesheet: what the theme in ``.streamlit/config.toml`` cannot say.
 
-Injected once per run by ``shell.prepare`` through ``st.html`` (a stylesheet only, no script).
-Each rule targets the ``st-key-…`` class Streamlit gives a keyed container, so it reaches only
-the widgets the app marks for it:
+Injected once per run by ``shell.prepare`` (from ``app.py``) through ``st.html`` (a stylesheet
+only, no script). Each rule targets the ``st-key-…`` class Streamlit gives a keyed container,
+so it reaches only the widgets the app marks for it:
 
 * focus: every control shows a 3 px outline in the theme's primary colour (#0B5A73, 7.1:1
   on white) when reached by keyboard

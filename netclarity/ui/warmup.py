@@ -1,10 +1,11 @@
-"""Once per server process, just after the first page went out: load what later pages need.
+"""Once per server process, after the first page went out: load what later pages need.
 
 Why: the results page and the PDF need Altair, numpy, the scoring, fpdf2, the fonts and
 vl-convert's JavaScript engine. Importing them at start-up would slow the first page (the
 welcome page needs none of it); importing them on first use made the first person to see
-results after a restart wait twice as long as everyone after. So the first run of
-``app.py`` starts this in a background thread once it has drawn its page.
+results after a restart wait twice as long as everyone after. So the first run of the
+process starts this in a background thread (``shell.prepare``), which waits until that run
+is over: the first page goes out as fast as without it.
 
 Then ``gc.freeze()``: Streamlit runs a full garbage collection after every script run
 (``runner.postScriptGC``), and a full collection walks every object the process holds —
@@ -12,6 +13,14 @@ with the libraries above loaded, that was 40–120 ms per run, two runs per Next
 Freezing moves everything alive now (modules, schemas, fonts: objects that live as long
 as the process) out of the collector's sight, so each collection walks only what the
 sessions made since. Nothing is switched off: sessions' garbage is collected as before.
+
+While the thread imports, a half-imported module already sits in ``sys.modules``, and some
+libraries look there instead of importing: Altair checks ``sys.modules["pandas"].Timestamp``
+while turning a chart into its spec, and a results page drawn in those seconds failed with
+"partially initialized module 'pandas'". An ``import`` waits for the other thread; a look in
+``sys.modules`` does not. So the imports happen under one lock, and every screen that draws
+charts or builds a PDF first calls ``settled()``, which takes the same lock: it waits for
+the warm-up's imports, or does them itself if the warm-up has not begun.
 """
 
 from __future__ import annotations
@@ -29,29 +38,46 @@ HEAVY = (
     "netclarity.report",
     "pandas",
     "pyarrow",
+    "vl_convert",
 )
 """What the results page, the PDF and the room's charts import on first use (Streamlit
 sends a chart's data as an Arrow table, made with pandas and pyarrow)."""
 
 _started = threading.Event()
 _lock = threading.Lock()
+_importing = threading.Lock()
 
 
 def start() -> None:
-    """Warm up in a background thread, the first time only (every later call returns)."""
+    """Warm up in a background thread once the calling run is over; the first call only."""
     with _lock:
         if _started.is_set():
             return
         _started.set()
-    threading.Thread(target=warm, name="netclarity-warm-up", daemon=True).start()
+    run = threading.current_thread()
+    threading.Thread(target=warm, args=(run,), name="netclarity-warm-up", daemon=True).start()
 
 
-def warm() -> None:
-    for name in HEAVY:
-        importlib.import_module(name)
+def settled() -> None:
+    """Return once every library in ``HEAVY`` is fully imported (importing any left here)."""
+    _import_all()
+
+
+def warm(after: threading.Thread | None = None) -> None:
+    """Wait for ``after`` (the script run that started the warm-up; Streamlit ends a run's
+    thread when the run is over) unless it is the main thread, then load and freeze."""
+    if after is not None and after is not threading.main_thread():
+        after.join()
+    _import_all()
     _first_uses()
     gc.collect()
     gc.freeze()
+
+
+def _import_all() -> None:
+    with _importing:
+        for name in HEAVY:
+            importlib.import_module(name)
 
 
 def _first_uses() -> None:

@@ -30,7 +30,7 @@ import altair as alt
 import streamlit as st
 
 from netclarity.questionnaire import Poll, Questionnaire, TextQuestion
-from netclarity.ui import context
+from netclarity.ui import context, warmup
 from netclarity.ui.chart_view import ChartView, show_view, view_of
 from netclarity.ui.qr_view import show_qr
 from netclarity.ui.workshop_access import (
@@ -215,6 +215,7 @@ def _join_card(workshop: Workshop, questionnaire: Questionnaire, *, qr_width: in
 @st.fragment(run_every=REFRESH_SECONDS)
 def live(workshop_id: int, questionnaire_id: str, present: bool) -> None:
     """Everything that changes as people answer, read afresh on every refresh."""
+    warmup.settled()  # the charts below must not meet a half-imported pandas
     workshop = workshops().get(workshop_id)
     loaded = context.catalogue().loaded.get(questionnaire_id)
     if workshop is None or loaded is None:

@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from netclarity.questionnaire import QUESTION_TYPES
 from netclarity.store import Store
+from netclarity.ui import style
 from netclarity.ui.widgets import RENDERERS
 from tests.app.conftest import MakeApp
 
@@ -38,6 +39,22 @@ def test_start_opens_the_first_page_with_progress(make_app: MakeApp) -> None:
     app = start(make_app)
     assert app.title[0].value == "The basics"
     assert app.get("progress")[0].proto.text == "Page 1 of 3"
+
+
+def stylesheets(app: AppTest) -> int:
+    """How many copies of the app's stylesheet the run sent (Streamlit trims the body)."""
+    return sum(1 for html in app.get("html") if html.value.strip() == style.STYLESHEET.strip())
+
+
+def test_each_run_sends_the_app_stylesheet_once(make_app: MakeApp) -> None:
+    app = make_app()
+    assert stylesheets(app) == 1  # the welcome page
+    app = app.button[0].click().run()  # Start
+    assert app.title[0].value == "The basics"
+    assert stylesheets(app) == 1
+    app = next_page(answer_basics(app))
+    assert app.title[0].value == "Priorities"
+    assert stylesheets(app) == 1
 
 
 def test_next_refuses_a_missing_required_answer(make_app: MakeApp) -> None:
