@@ -454,6 +454,9 @@ def memory(browser: Any, subjects: list[Subject], people: int) -> None:
             shared = browser.new_context(viewport=DESKTOP)
             for n in range(people):
                 one_person(browser, server, subject, n, reading=0, shared=shared)
+                if (n + 1) % 25 == 0:  # a long run: say how far it is, and where it stopped
+                    rss = resident_kib(server.pid) // 1024
+                    print(f"{subject.name}: {n + 1} people, RSS {rss} MiB", flush=True)
             shared.close()
             time.sleep(2)
             readings = []
