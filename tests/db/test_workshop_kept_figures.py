@@ -11,7 +11,7 @@ counts, which run on every refresh).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 import sqlalchemy as sa
@@ -26,6 +26,7 @@ from tests.support.workshop import workshop_questionnaire
 DIGEST = "d4" * 32
 QUESTIONNAIRE = workshop_questionnaire()
 VOTES = ("yes", "no", "maybe")
+T = TypeVar("T")
 
 
 def answers(n: int) -> dict[str, Any]:
@@ -165,18 +166,28 @@ def test_kept_figures_are_not_shown_once_a_published_person_changes_an_answer(
     assert withheld.polls["vote"].total == 0
 
 
-def test_an_answer_changed_while_the_room_is_read_is_never_shown_nor_kept(
-    store: Store, database_url: str, workshop: Workshop, reads: AnswerReads
-) -> None:
+def while_an_answer_changes(
+    store: Store, database_url: str, workshop: Workshop, reads: AnswerReads, read: Callable[[], T]
+) -> T:
+    """``read`` of a room of two finished people, one of whom (through another server's
+    store) changes an answer just as the answers are read."""
     first = join(store, workshop, 0)
     join(store, workshop, 1)
     other = Store.open(database_url)
     try:
         reads.before = lambda: other.save_answers(first, {"vote": "maybe"})
-        during = room(store, workshop)
-        after = room(store, workshop)
+        return read()
     finally:
         other.close()
+
+
+def test_an_answer_changed_while_the_room_is_read_is_never_shown_nor_kept(
+    store: Store, database_url: str, workshop: Workshop, reads: AnswerReads
+) -> None:
+    during = while_an_answer_changes(
+        store, database_url, workshop, reads, lambda: room(store, workshop)
+    )
+    after = room(store, workshop)
 
     assert not during.visible
     assert during.polls["vote"].total == 0
@@ -201,14 +212,13 @@ def test_the_same_workshop_read_with_another_questionnaire_is_aggregated_again(
 def test_a_csv_taken_while_an_answer_changes_never_holds_the_changed_answer(
     store: Store, database_url: str, workshop: Workshop, reads: AnswerReads
 ) -> None:
-    first = join(store, workshop, 0)
-    join(store, workshop, 1)
-    other = Store.open(database_url)
-    try:
-        reads.before = lambda: other.save_answers(first, {"vote": "maybe"})
-        data = export_csv(store.database, QUESTIONNAIRE, workshop)
-    finally:
-        other.close()
+    data = while_an_answer_changes(
+        store,
+        database_url,
+        workshop,
+        reads,
+        lambda: export_csv(store.database, QUESTIONNAIRE, workshop),
+    )
 
     lines = data.decode("utf-8-sig").splitlines()
     assert len(lines) == 1  # the header only: one published person is below the threshold
@@ -218,15 +228,15 @@ def test_a_csv_taken_while_an_answer_changes_never_holds_the_changed_answer(
 def test_a_section_read_while_an_answer_changes_never_shows_the_changed_answer(
     store: Store, database_url: str, workshop: Workshop, reads: AnswerReads
 ) -> None:
-    first = join(store, workshop, 0)
-    join(store, workshop, 1)
     poll = next(i for i, s in enumerate(QUESTIONNAIRE.paced_sections) if "poll" in s.pages)
-    other = Store.open(database_url)
-    try:
-        reads.before = lambda: other.save_answers(first, {"vote": "maybe"})
-        view = read_section(store.database, QUESTIONNAIRE, workshop, poll)
-    finally:
-        other.close()
+
+    view = while_an_answer_changes(
+        store,
+        database_url,
+        workshop,
+        reads,
+        lambda: read_section(store.database, QUESTIONNAIRE, workshop, poll),
+    )
 
     assert not view.visible
     assert view.summaries == ()
