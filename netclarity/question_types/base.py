@@ -237,6 +237,12 @@ def known_entries(keys: Sequence[str], fits: Callable[[Any], bool]) -> Repair:
     return repair
 
 
+def listed_options(questionnaire: Questionnaire, question: Question) -> Repair:
+    """The ``repair`` facet of a list of options (a multiple choice, a ranking): the options
+    still offered, each once, in the person's order (a ranking's new ones follow, as shown)."""
+    return known_items(option_ids(questionnaire, question))
+
+
 def one_of_options(questionnaire: Questionnaire, question: Question) -> Repair:
     """The ``repair`` facet of a single choice: an option it still offers."""
     ids = frozenset(option_ids(questionnaire, question))

@@ -80,10 +80,6 @@ def samples(
     return found
 
 
-def repair(questionnaire: Questionnaire, question: Question) -> base.Repair:
-    return base.known_items(base.option_ids(questionnaire, question))
-
-
 def summary(
     questionnaire: Questionnaire, question: Question, values: Sequence[Any]
 ) -> base.RoomSummary:
@@ -105,6 +101,6 @@ TYPE = base.QuestionType(
     cells=base.joined_labels,
     samples=samples,
     hint=hint,
-    repair=repair,
+    repair=base.listed_options,
     summary=summary,
 )

@@ -31,11 +31,6 @@ def samples(
     return [base.option_ids(questionnaire, question)]
 
 
-def repair(questionnaire: Questionnaire, question: Question) -> base.Repair:
-    """The options still offered, in the person's order (new ones follow, as shown)."""
-    return base.known_items(base.option_ids(questionnaire, question))
-
-
 def summary(
     questionnaire: Questionnaire, question: Question, values: Sequence[Any]
 ) -> base.RoomSummary:
@@ -57,6 +52,6 @@ TYPE = base.QuestionType(
     cells=base.joined_labels,
     samples=samples,
     hint=hint,
-    repair=repair,
+    repair=base.listed_options,
     summary=summary,
 )
