@@ -134,7 +134,22 @@ def test_a_write_that_raises_is_rolled_back_alone_and_its_caller_gets_the_error(
     assert room.texts() == ["first", "anna", "chloé"]
     assert isinstance(room.outcomes["ben"], InvalidValue)
     assert (room.outcomes["anna"], room.outcomes["chloé"]) == (2, 3)
-    assert room.transactions == 2
+    assert room.transactions == 1 + 1 + 1  # the first; the batch ben stopped; the rest again
+
+
+def test_writes_that_raise_never_make_the_others_commit_one_by_one(room: Room) -> None:
+    room.queue("anna", note("anna"))
+    room.queue("ben", refused)
+    room.queue("chloé", note("chloé"))
+    room.queue("dev", refused)
+    room.queue("emma", note("emma"))
+
+    run(room)
+
+    assert room.texts() == ["first", "anna", "chloé", "emma"]
+    assert isinstance(room.outcomes["ben"], InvalidValue)
+    assert isinstance(room.outcomes["dev"], InvalidValue)
+    assert room.transactions == 1 + 3  # the first; then without ben, then without dev too
 
 
 def test_when_the_shared_transaction_fails_each_write_runs_again_alone(room: Room) -> None:
