@@ -10,9 +10,9 @@ dashboard cost on the server.
 Every change to a round's answers also touches the round (``rounds.updated_at``, in the
 same transaction: ``Store._touch_latest``), so a round whose ``updated_at`` is what it was
 at the last read still has the answers it had then. Each server keeps, per workshop and
-part, the rounds' ``updated_at`` with their answer times (``Finished``), and on the next
-read looks at the rounds only and reads the answers of the rounds touched since (a person
-moving on a page, saving a plan, or changing an answer).
+part, the rounds' ``updated_at`` with their answer times, and on the next read looks at
+the rounds only and reads the answers of the rounds touched since (a person moving on a
+page, saving a plan, or changing an answer).
 
 The rules that keep this correct when several servers share one database:
 
@@ -23,26 +23,22 @@ The rules that keep this correct when several servers share one database:
   time, and it is read again).
 * A round gone since (deleted, or no longer finished) is gone from the result: only the
   rounds of this read are kept.
-* Memory is bounded: ``PARTS`` parts per database (a few workshops, their sections).
+
+The server keeps the last read per workshop part with the snapshot's rows
+(``netclarity.workshop.last_read``).
 """
 
 from __future__ import annotations
 
-import threading
-import weakref
-from collections import OrderedDict
 from collections.abc import Collection
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from netclarity.store.database import Database
 from netclarity.store.tables import PLAN_KEY, answers, respondents, rounds
 from netclarity.workshop.data import WORKSHOP_ROUND
 
-PARTS = 8
-"""Parts kept per database: the whole room and the open section of a few workshops."""
 FEW = 500
 """Up to this many touched rounds have their answers read by id; more (a cold server, a
 burst of people finishing at once) and the whole room's answers are read in one pass."""
@@ -53,6 +49,7 @@ datetimes cost more than the query itself."""
 
 Known = dict[int, tuple[Any, Any]]
 """Round id → (``rounds.updated_at``, when its answers last changed) as read."""
+_UNSEEN = (object(), None)
 
 
 def finished_rounds(
@@ -77,18 +74,19 @@ def finished_rounds(
         answers.c.key != PLAN_KEY if keys is None else answers.c.key.in_(sorted(keys))
     )
     if known:
-        touched = conn.execute(
-            sa.select(rounds.c.id, TOUCHED)
-            .join(respondents, respondents.c.id == rounds.c.respondent_id)
-            .where(mine)
-        ).all()
-        stale = [row.id for row in touched if known.get(row.id, (None,))[0] != row.touched]
+        touched: dict[int, Any] = dict(
+            conn.execute(
+                sa.select(rounds.c.id, TOUCHED)
+                .join(respondents, respondents.c.id == rounds.c.respondent_id)
+                .where(mine)
+            ).all()
+        )
+        stale = [r for r, at in touched.items() if known.get(r, _UNSEEN)[0] != at]
+        if not stale and len(touched) == len(known):
+            return known  # the same rounds, none touched since
         if len(stale) <= FEW:
             fresh = _answered(conn, stale, read) if stale else {}
-            return {
-                row.id: (row.touched, fresh[row.id] if row.id in fresh else known[row.id][1])
-                for row in touched
-            }
+            return {r: (at, fresh[r] if r in fresh else known[r][1]) for r, at in touched.items()}
     query = (
         sa.select(rounds.c.id, TOUCHED, sa.func.max(answers.c.updated_at))
         .join(respondents, respondents.c.id == rounds.c.respondent_id)
@@ -111,37 +109,3 @@ def _answered(
     found: dict[int, Any] = dict.fromkeys(round_ids)
     found.update({round_id: at for round_id, at in conn.execute(query)})
     return found
-
-
-class Finished:
-    """The last ``finished_rounds`` of each of the ``size`` parts read last, shared by the
-    sessions of one server."""
-
-    def __init__(self, size: int = PARTS) -> None:
-        self._size = size
-        self._entries: OrderedDict[tuple[int, Any], Known] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, part: tuple[int, Any]) -> Known | None:
-        with self._lock:
-            return self._entries.get(part)
-
-    def put(self, part: tuple[int, Any], known: Known) -> None:
-        with self._lock:
-            self._entries[part] = known
-            self._entries.move_to_end(part)
-            while len(self._entries) > self._size:
-                self._entries.popitem(last=False)
-
-
-_KEPT: weakref.WeakKeyDictionary[Database, Finished] = weakref.WeakKeyDictionary()
-_KEPT_LOCK = threading.Lock()
-
-
-def kept_finished(database: Database) -> Finished:
-    """The finished rounds kept for ``database`` (gone with it)."""
-    with _KEPT_LOCK:
-        found = _KEPT.get(database)
-        if found is None:
-            found = _KEPT[database] = Finished()
-        return found

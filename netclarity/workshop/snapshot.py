@@ -27,7 +27,8 @@ their answers up to that section last changed.
 Publishing happens when a room is read (``published_rounds``): one read to compare, and a
 write only when a step is due, re-checked under the workshop row's lock so two app servers
 never publish twice. The read to compare runs on every refresh; it visits only the answers
-of rounds touched since this server's last read (``netclarity.workshop.finished``).
+of rounds touched since, and makes nothing again of the snapshot's rows while they are the
+same as at this server's last read (``netclarity.workshop.last_read``).
 
 A snapshot's ``identity`` is a digest of what the database holds for it (each round with its
 time), or of nothing while it is withheld: every app server sharing the database computes the
@@ -38,6 +39,7 @@ deleted and its id reused all give a new one. The room's figures are kept per id
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -48,7 +50,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from netclarity.store.database import Database
-from netclarity.workshop.finished import Known, finished_rounds, kept_finished
+from netclarity.workshop.finished import Known, finished_rounds
+from netclarity.workshop.last_read import LastRead, last_reads
 from netclarity.workshop.store import Workshop
 from netclarity.workshop.tables import workshop_section_snapshots, workshop_snapshots, workshops
 
@@ -111,20 +114,29 @@ WITHHELD = Snapshot(frozenset(), _identity({}))
 
 def published_snapshot(database: Database, workshop: Workshop, part: Part = WHOLE_ROOM) -> Snapshot:
     """The snapshot every view of ``part`` of ``workshop`` reads now, publishing if due."""
-    finished_kept = kept_finished(database)
+    reads = last_reads(database)
     which = (workshop.id, part)
+    last = reads.get(which)
 
-    def states(conn: Connection) -> tuple[States, Known]:
-        known = _finished(conn, workshop.id, part, finished_kept.get(which))
-        return _published(conn, workshop.id, part), known
+    def states(conn: Connection) -> LastRead:
+        known = _finished(conn, workshop.id, part, None if last is None else last.finished)
+        stored = _published(conn, workshop.id, part, as_stored=True)
+        if last is not None and stored == last.stored:
+            return dataclasses.replace(last, finished=known)
+        # Read after ``stored``: a step in between makes the next read differ, and read again.
+        published = _published(conn, workshop.id, part)
+        return LastRead(known, stored, published, _identity(published))
 
-    published, known = database.read(states)
-    finished_kept.put(which, known)
-    finished: States = {round_id: at for round_id, (_, at) in known.items()}
+    now = database.read(states)
+    reads.put(which, now)
+    published = now.published
+    finished: States = {round_id: at for round_id, (_, at) in now.finished.items()}
     if differing(published, finished) >= workshop.threshold:
         published, finished = database.write(lambda conn: _step(conn, workshop, part))
+        rounds = readable(published, finished)
+        return Snapshot(rounds, _identity({r: published[r] for r in rounds}))
     rounds = readable(published, finished)
-    return Snapshot(rounds, _identity({r: published[r] for r in rounds}))
+    return Snapshot(rounds, now.identity if rounds else WITHHELD.identity)
 
 
 def published_rounds(
@@ -198,12 +210,15 @@ def _states(conn: Connection, workshop_id: int, part: Part) -> tuple[States, Sta
     return _published(conn, workshop_id, part), {r: at for r, (_, at) in finished.items()}
 
 
-def _published(conn: Connection, workshop_id: int, part: Part) -> dict[int, Any]:
+def _published(
+    conn: Connection, workshop_id: int, part: Part, *, as_stored: bool = False
+) -> dict[int, Any]:
+    """The snapshot's rows: round id → when its answers last changed, as datetimes, or as
+    the database stores them (only to compare: SQLite's text made into datetimes cost more
+    than reading it)."""
     table, mine = _snapshot(workshop_id, part)
-    return {
-        row.round_id: row.answered_at
-        for row in conn.execute(sa.select(table.c.round_id, table.c.answered_at).where(mine))
-    }
+    answered = sa.type_coerce(table.c.answered_at, sa.String) if as_stored else table.c.answered_at
+    return dict(conn.execute(sa.select(table.c.round_id, answered).where(mine)).all())
 
 
 def _finished(conn: Connection, workshop_id: int, part: Part, known: Known | None = None) -> Known:
