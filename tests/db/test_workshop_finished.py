@@ -182,3 +182,29 @@ def test_the_snapshot_check_of_an_unchanged_room_reads_no_answer_times_again(
     assert again == first
     assert len(first.rounds) == 3
     assert len(reads.seen) == count
+
+
+def test_a_step_published_by_another_server_gives_this_server_the_same_snapshot_as_a_fresh_one(
+    store: Store, database_url: str, workshop: Workshop
+) -> None:
+    for n in range(2):
+        join(store, workshop, n)
+    before = published_snapshot(store.database, workshop)
+    other = Store.open(database_url)
+    try:
+        for n in range(2, 4):
+            join(other, workshop, n)
+        stepped = published_snapshot(other.database, workshop)
+    finally:
+        other.close()
+
+    here = published_snapshot(store.database, workshop)
+    fresh = Store.open(database_url)
+    try:
+        from_scratch = published_snapshot(fresh.database, workshop)
+    finally:
+        fresh.close()
+
+    assert len(before.rounds) == 2
+    assert len(stepped.rounds) == 4
+    assert here == stepped == from_scratch
