@@ -15,7 +15,7 @@ and part:
 Everything is keyed by what the database holds (rows compared as stored), never by a time,
 so a step or a change made through any server sharing the database shows on the next read.
 Memory is bounded: ``PARTS`` parts per database (a few workshops, each with its open
-section), about a megabyte each at 10,000 people.
+section), about 5 MB each at 10,000 people (measured with ``tracemalloc``).
 """
 
 from __future__ import annotations
