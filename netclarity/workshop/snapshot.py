@@ -26,7 +26,9 @@ their answers up to that section last changed.
 
 Publishing happens when a room is read (``published_rounds``): one read to compare, and a
 write only when a step is due, re-checked under the workshop row's lock so two app servers
-never publish twice.
+never publish twice. The read to compare runs on every refresh; it visits only the answers
+of rounds touched since, and makes nothing again of the snapshot's rows while they are the
+same as at this server's last read (``netclarity.workshop.last_read``).
 
 A snapshot's ``identity`` is a digest of what the database holds for it (each round with its
 time), or of nothing while it is withheld: every app server sharing the database computes the
@@ -37,6 +39,7 @@ deleted and its id reused all give a new one. The room's figures are kept per id
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -47,8 +50,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from netclarity.store.database import Database
-from netclarity.store.tables import PLAN_KEY, answers, respondents, rounds
-from netclarity.workshop.data import WORKSHOP_ROUND
+from netclarity.workshop.finished import Known, finished_rounds
+from netclarity.workshop.last_read import LastRead, last_reads
 from netclarity.workshop.store import Workshop
 from netclarity.workshop.tables import workshop_section_snapshots, workshop_snapshots, workshops
 
@@ -111,11 +114,29 @@ WITHHELD = Snapshot(frozenset(), _identity({}))
 
 def published_snapshot(database: Database, workshop: Workshop, part: Part = WHOLE_ROOM) -> Snapshot:
     """The snapshot every view of ``part`` of ``workshop`` reads now, publishing if due."""
-    published, finished = database.read(lambda conn: _states(conn, workshop.id, part))
+    reads = last_reads(database)
+    which = (workshop.id, part)
+    last = reads.get(which)
+
+    def states(conn: Connection) -> LastRead:
+        known = _finished(conn, workshop.id, part, None if last is None else last.finished)
+        stored = _published(conn, workshop.id, part, as_stored=True)
+        if last is not None and stored == last.stored:
+            return dataclasses.replace(last, finished=known)
+        # Read after ``stored``: a step in between makes the next read differ, and read again.
+        published = _published(conn, workshop.id, part)
+        return LastRead(known, stored, published, _identity(published))
+
+    now = database.read(states)
+    reads.put(which, now)
+    published = now.published
+    finished: States = {round_id: at for round_id, (_, at) in now.finished.items()}
     if differing(published, finished) >= workshop.threshold:
         published, finished = database.write(lambda conn: _step(conn, workshop, part))
+        rounds = readable(published, finished)
+        return Snapshot(rounds, _identity({r: published[r] for r in rounds}))
     rounds = readable(published, finished)
-    return Snapshot(rounds, _identity({r: published[r] for r in rounds}))
+    return Snapshot(rounds, now.identity if rounds else WITHHELD.identity)
 
 
 def published_rounds(
@@ -185,30 +206,27 @@ def _snapshot(workshop_id: int, part: Part) -> tuple[sa.Table, sa.ColumnElement[
 
 
 def _states(conn: Connection, workshop_id: int, part: Part) -> tuple[States, States]:
+    finished = _finished(conn, workshop_id, part)
+    return _published(conn, workshop_id, part), {r: at for r, (_, at) in finished.items()}
+
+
+def _published(
+    conn: Connection, workshop_id: int, part: Part, *, as_stored: bool = False
+) -> dict[int, Any]:
+    """The snapshot's rows: round id → when its answers last changed, as datetimes, or as
+    the database stores them (only to compare: SQLite's text made into datetimes cost more
+    than reading it)."""
     table, mine = _snapshot(workshop_id, part)
-    published = {
-        row.round_id: row.answered_at
-        for row in conn.execute(sa.select(table.c.round_id, table.c.answered_at).where(mine))
-    }
-    return published, _finished(conn, workshop_id, part)
+    answered = sa.type_coerce(table.c.answered_at, sa.String) if as_stored else table.c.answered_at
+    return dict(conn.execute(sa.select(table.c.round_id, answered).where(mine)).all())
 
 
-def _finished(conn: Connection, workshop_id: int, part: Part) -> dict[int, Any]:
-    """Every participant who finished ``part``, with when its answers last changed."""
-    read: sa.ColumnElement[bool] = answers.c.key != PLAN_KEY
-    done: sa.ColumnElement[bool] = rounds.c.completed_at.is_not(None)
-    if part.section is not None:
-        read = answers.c.key.in_(sorted(part.keys))
-        done = done | (rounds.c.pages_done >= part.pages_done)
-    query = (
-        sa.select(rounds.c.id, sa.func.max(answers.c.updated_at).label("answered_at"))
-        .join(respondents, respondents.c.id == rounds.c.respondent_id)
-        .outerjoin(answers, (answers.c.round_id == rounds.c.id) & read)
-        .where(
-            respondents.c.workshop_id == workshop_id,
-            rounds.c.number == WORKSHOP_ROUND,
-            done,
-        )
-        .group_by(rounds.c.id)
+def _finished(conn: Connection, workshop_id: int, part: Part, known: Known | None = None) -> Known:
+    """Every participant who finished ``part``, with when its answers last changed
+    (``netclarity.workshop.finished``: ``known``, an earlier read, spares reading again the
+    answers of rounds not touched since)."""
+    if part.section is None:
+        return finished_rounds(conn, workshop_id, known=known)
+    return finished_rounds(
+        conn, workshop_id, keys=part.keys, pages_done=part.pages_done, known=known
     )
-    return {row.id: row.answered_at for row in conn.execute(query)}
