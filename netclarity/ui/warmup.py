@@ -1,9 +1,10 @@
 """Once per server process, after the first page went out: load what later pages need.
 
 Why: the results page and the PDF need Altair, numpy, the scoring, fpdf2, the fonts and
-vl-convert's JavaScript engine. Importing them at start-up would slow the first page (the
-welcome page needs none of it); importing them on first use made the first person to see
-results after a restart wait twice as long as everyone after. So the first run of the
+vl-convert's JavaScript engine; every page but a new visitor's welcome needs the store and
+SQLAlchemy. Importing them at start-up would slow the first page (the welcome page needs
+none of it); importing them on first use made the first person to see results after a
+restart wait twice as long as everyone after. So the first run of the
 process starts this in a background thread (``shell.prepare``), which waits until that run
 is over: the first page goes out as fast as without it.
 
@@ -30,6 +31,10 @@ import importlib
 import threading
 
 HEAVY = (
+    "netclarity.store.store",
+    "netclarity.workshop.store",
+    "netclarity.workshop.data",
+    "netclarity.reminder",
     "netclarity.ui.results",
     "netclarity.ui.chart_view",
     "netclarity.charts",
@@ -40,8 +45,9 @@ HEAVY = (
     "pyarrow",
     "vl_convert",
 )
-"""What the results page, the PDF and the room's charts import on first use (Streamlit
-sends a chart's data as an Arrow table, made with pandas and pyarrow)."""
+"""What the store (SQLAlchemy), the calendar files, the results page, the PDF and the
+room's charts import on first use (Streamlit sends a chart's data as an Arrow table, made
+with pandas and pyarrow). A new visitor's first page needs none of it."""
 
 _started = threading.Event()
 _lock = threading.Lock()
