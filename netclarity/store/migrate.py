@@ -5,6 +5,11 @@ configured here, so a fresh database is created and an older one upgraded in pla
 ``alembic.ini`` and no set-up step. On PostgreSQL the upgrade holds an advisory lock, so
 several app servers starting at once upgrade one after the other instead of racing.
 
+Nearly every start finds the schema already current, so ``ensure_current`` first reads the
+revision Alembic recorded in ``alembic_version``, in plain SQL, and compares it with
+``HEAD``; only a new, older or unexpected database goes through Alembic, whose import and
+script directory were most of a restarted server's first ``Store.open``.
+
 Adding a migration (for example the workshops table):
 
 1. Write the revision: ``PYTHONPATH=. .venv/bin/python -c "from alembic import command;
@@ -14,9 +19,10 @@ Adding a migration (for example the workshops table):
    current head; fill in ``upgrade()`` and ``downgrade()`` with ``op.*`` calls. Use
    ``with op.batch_alter_table(...)`` to change existing tables (SQLite cannot ALTER most
    things; batch mode copies the table) and give constraints explicit names.
-2. Describe the same shape in ``netclarity/store/tables.py`` (or your own module using the
+2. Set ``HEAD`` below to the new revision (a test compares it with Alembic's head).
+3. Describe the same shape in ``netclarity/store/tables.py`` (or your own module using the
    same ``metadata``), which is what queries use.
-3. Test that a database at the previous revision upgrades and keeps its rows
+4. Test that a database at the previous revision upgrades and keeps its rows
    (``upgrade(database, "0002")`` then ``Store.open``), on SQLite and PostgreSQL.
 
 Never edit a revision that has shipped: databases already at it will not run it again.
@@ -33,12 +39,14 @@ from sqlalchemy.engine import Connection
 from netclarity.store.database import Database
 from netclarity.store.errors import StoreError
 
-# Alembic is imported where a migration runs, not when the app starts: it is a fifth of a
-# second of the first page's start-up (benchmarks/bench_cold_start.py).
+# Alembic is imported only where a migration runs (see ``ensure_current``), not when the
+# app starts (benchmarks/bench_cold_start.py).
 if TYPE_CHECKING:
     from alembic.config import Config
 
 SCRIPT_LOCATION = "netclarity:migrations"
+HEAD = "0009"
+"""The newest revision in ``netclarity/migrations/versions``: a database at it needs nothing."""
 _POSTGRES_LOCK_KEY = 0x6E6574636C61  # any constant shared by every server of this app
 
 
@@ -68,6 +76,26 @@ def upgrade(database: Database, revision: str = "head") -> None:
     except CommandError as error:
         # Typically a database already upgraded by a newer release of the app.
         raise StoreError(f"cannot bring the database schema to {revision!r}: {error}") from error
+
+
+def ensure_current(database: Database) -> None:
+    """Create or upgrade the schema, unless it is already at ``HEAD``.
+
+    The check changes nothing and needs no lock: a database another server is upgrading
+    still reads as behind, and ``upgrade`` then waits for that server and finds nothing
+    left to do. Anything but exactly ``HEAD`` (no table, an older or a newer revision) goes
+    to Alembic, which creates, upgrades or refuses as before.
+    """
+    if database.read(recorded_revisions) != [HEAD]:
+        upgrade(database)
+
+
+def recorded_revisions(connection: Connection) -> list[str]:
+    """The revisions in Alembic's version table (none for a new database), read in plain SQL."""
+    if not sa.inspect(connection).has_table("alembic_version"):
+        return []
+    query = sa.text("SELECT version_num FROM alembic_version")
+    return [str(revision) for revision in connection.execute(query).scalars()]
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from netclarity.response import MAX_NUMBER, Plan, PlanReview, Response
 from netclarity.store import validation
 from netclarity.store.database import Database
 from netclarity.store.errors import InvalidValue, UnknownToken
-from netclarity.store.migrate import upgrade
+from netclarity.store.migrate import ensure_current
 from netclarity.store.tables import (
     MAX_DIGEST,
     MAX_NAME,
@@ -94,7 +94,7 @@ class Store:
             config.normalise(url) if url else config.database_url(), pool_size=config.pool_size()
         )
         try:
-            upgrade(database)
+            ensure_current(database)
         except BaseException:
             database.dispose()
             raise

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -18,10 +19,11 @@ import streamlit as st
 
 from netclarity import answers as answer_rules
 from netclarity import checkin as follow
-from netclarity import reminder
 from netclarity.response import Outcome, Plan, PlanReview, Response
-from netclarity.store import Round
 from netclarity.ui import context, flow, resume, safe_text, saving
+
+if TYPE_CHECKING:
+    from netclarity.store import Round
 
 CHECKIN_PAGE = "pages/checkin.py"
 CHECKIN_PARAM = "checkin"
@@ -99,6 +101,8 @@ def _commitment(session: context.Session, item: follow.Commitment, review: PlanR
         if goal.measure.strip():
             safe_text.show(texts.checkin.measure.format(measure=goal.measure))
         if goal.by.strip():
+            from netclarity import reminder  # imported here: see reminders()
+
             day = reminder.goal_day(goal)
             written = texts.report.format_date(day) if day else goal.by
             safe_text.show(texts.checkin.by.format(by=written))
@@ -264,7 +268,14 @@ def _today() -> date:
 
 def reminders(session: context.Session, plan: Plan) -> None:
     """The check-in as a calendar event on a date the person picks (90 days by default), and
-    each plan goal that has a date as its own event."""
+    each plan goal that has a date as its own event.
+
+    The calendar module is imported here, not with this module (which ``app.py`` imports):
+    icalendar is a few hundredths of a second of a fresh server's first page, which has no
+    calendar; the warm-up imports it after that page.
+    """
+    from netclarity import reminder
+
     questionnaire = session.questionnaire
     texts = questionnaire.texts.checkin
     link = checkin_url(session.token)

@@ -12,7 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -20,7 +20,12 @@ from netclarity import answers as answer_rules
 from netclarity import config
 from netclarity.loading.loader import Catalogue, load_directory
 from netclarity.questionnaire import Questionnaire
-from netclarity.store import Round, Store, StoreUnavailable
+from netclarity.store import StoreUnavailable
+
+# The store (and with it SQLAlchemy) is imported when first opened: a new visitor's welcome
+# page reads nothing from it (benchmarks/bench_cold_start.py); the warm-up imports it next.
+if TYPE_CHECKING:
+    from netclarity.store import Round, Store
 
 TOKEN = "resume_token"  # noqa: S105 - the session-state key, not a secret
 FITTED_TO = "answers_fitted_to"
@@ -69,6 +74,8 @@ def retention_days() -> int | None:
 @st.cache_resource(show_spinner=False)
 def store() -> Store:
     """One store (engine and connection pool) per server process."""
+    from netclarity.store import Store
+
     return Store.open()
 
 

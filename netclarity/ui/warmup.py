@@ -1,11 +1,13 @@
 """Once per server process, after the first page went out: load what later pages need.
 
 Why: the results page and the PDF need Altair, numpy, the scoring, fpdf2, the fonts and
-vl-convert's JavaScript engine. Importing them at start-up would slow the first page (the
-welcome page needs none of it); importing them on first use made the first person to see
-results after a restart wait twice as long as everyone after. So the first run of the
-process starts this in a background thread (``shell.prepare``), which waits until that run
-is over: the first page goes out as fast as without it.
+vl-convert's JavaScript engine; every page but a new visitor's welcome needs the store and
+SQLAlchemy. Importing them at start-up would slow the first page (the welcome page needs
+none of it); importing them on first use made the first person to see results after a
+restart wait twice as long as everyone after. So the first run of the process starts this
+in a background thread (``shell.prepare``), which waits until that run is over and the
+page has had a moment to reach the browser (``AFTER_FIRST_PAGE_S``): the first page goes
+out as fast as without it.
 
 Then ``gc.freeze()``: Streamlit runs a full garbage collection after every script run
 (``runner.postScriptGC``), and a full collection walks every object the process holds —
@@ -28,8 +30,13 @@ from __future__ import annotations
 import gc
 import importlib
 import threading
+import time
 
 HEAVY = (
+    "netclarity.store.store",
+    "netclarity.workshop.store",
+    "netclarity.workshop.data",
+    "netclarity.reminder",
     "netclarity.ui.results",
     "netclarity.ui.chart_view",
     "netclarity.charts",
@@ -40,8 +47,15 @@ HEAVY = (
     "pyarrow",
     "vl_convert",
 )
-"""What the results page, the PDF and the room's charts import on first use (Streamlit
-sends a chart's data as an Arrow table, made with pandas and pyarrow)."""
+"""What the store (SQLAlchemy), the calendar files, the results page, the PDF and the
+room's charts import on first use (Streamlit sends a chart's data as an Arrow table, made
+with pandas and pyarrow). A new visitor's first page needs none of it."""
+
+AFTER_FIRST_PAGE_S = 1.0
+"""How long the warm-up waits once the first run is over. The run's last messages still have
+to leave the server and the browser to draw the page, and the imports below hold the GIL
+and a core for seconds: started at once, they made the first page reach the browser
+0.3-0.6 s later on a loaded two-core machine (benchmarks/bench_cold_start.py)."""
 
 _started = threading.Event()
 _lock = threading.Lock()
@@ -65,9 +79,11 @@ def settled() -> None:
 
 def warm(after: threading.Thread | None = None) -> None:
     """Wait for ``after`` (the script run that started the warm-up; Streamlit ends a run's
-    thread when the run is over) unless it is the main thread, then load and freeze."""
+    thread when the run is over) and ``AFTER_FIRST_PAGE_S`` more, unless it is the main
+    thread, then load and freeze."""
     if after is not None and after is not threading.main_thread():
         after.join()
+        time.sleep(AFTER_FIRST_PAGE_S)
     _import_all()
     _first_uses()
     gc.collect()

@@ -19,6 +19,7 @@ key opens the room's views and nothing else.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -26,9 +27,13 @@ import streamlit as st
 from netclarity.questionnaire import Questionnaire
 from netclarity.ui import context
 from netclarity.workshop import codes
-from netclarity.workshop.data import WORKSHOP_ROUND
 from netclarity.workshop.keys import Attempts, view_key
-from netclarity.workshop.store import Access, Workshop, Workshops
+
+# app.py imports this module on every start: the workshop store (SQLAlchemy) is imported
+# where a workshop is first read, so a new visitor's first page does without it
+# (benchmarks/bench_cold_start.py); the warm-up imports it after that page.
+if TYPE_CHECKING:
+    from netclarity.workshop.store import Access, Workshop, Workshops
 
 FACILITATE_PAGE = "pages/facilitate.py"
 JOIN_PAGE = "pages/join.py"
@@ -41,11 +46,15 @@ _ATTEMPTS = "facilitator_attempts"
 
 
 def workshops() -> Workshops:
+    from netclarity.workshop.store import Workshops
+
     return Workshops(context.store().database)
 
 
 def workshop_of(session: context.Session) -> Workshop | None:
     """The workshop this person answers in now (their workshop round), if any."""
+    from netclarity.workshop.data import WORKSHOP_ROUND
+
     if session.round.workshop_id is None or session.round.number != WORKSHOP_ROUND:
         return None
     return workshops().get(session.round.workshop_id)
@@ -117,6 +126,8 @@ def facilitator() -> Workshop | None:
 
 def _check(code: str, key: str) -> Workshop | None:
     """The workshop if ``key`` opens it (remembered in this session), else None, said why."""
+    from netclarity.workshop.store import Access
+
     attempts: Attempts = st.session_state.get(_ATTEMPTS, Attempts())
     now = datetime.now(UTC)
     if attempts.waiting(now):
@@ -165,6 +176,8 @@ def _wait(attempts: Attempts) -> None:
 
 
 def _refusal(access: Access) -> None:
+    from netclarity.workshop.store import Access
+
     if access is Access.UNKNOWN:
         st.error("No workshop has that code.", icon=":material/error:")
     else:

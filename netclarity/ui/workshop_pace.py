@@ -18,12 +18,16 @@ resume link, and the saved page decides what it shows.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from netclarity.ui import context, saving
 from netclarity.ui.workshop_access import workshop_of, workshops
 from netclarity.workshop import pace
-from netclarity.workshop.store import Workshop
+
+if TYPE_CHECKING:
+    from netclarity.workshop.store import Workshop  # SQLAlchemy: see netclarity.workshop.pace
 
 WATCH_SECONDS = 3
 STATE_SECONDS = 2

@@ -11,11 +11,20 @@ together at the end.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from netclarity.questionnaire import Questionnaire
-from netclarity.workshop.store import Pace, Workshop
+
+# Every participant's page asks these questions (through ``netclarity.ui.workshop_pace``,
+# which app.py imports on every start), so the workshop store and SQLAlchemy are imported
+# only once there is a workshop to ask about (benchmarks/bench_cold_start.py).
+if TYPE_CHECKING:
+    from netclarity.workshop.store import Workshop
 
 
 def paced(workshop: Workshop) -> bool:
+    from netclarity.workshop.store import Pace
+
     return workshop.pace is Pace.FACILITATOR
 
 

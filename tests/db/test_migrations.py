@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import alembic.command
 import pytest
 import sqlalchemy as sa
 
 from netclarity.store import Store, StoreError
 from netclarity.store.database import Database
-from netclarity.store.migrate import upgrade
+from netclarity.store.migrate import HEAD, SchemaState, upgrade
 from netclarity.store.tokens import new_token, token_hash
 
 FIRST_REVISION = "0001"
@@ -82,6 +83,26 @@ def test_opening_an_up_to_date_database_again_changes_nothing(database_url: str)
     second = Store.open(database_url)
     assert second.load(token) == started
     second.close()
+
+
+def test_a_database_at_the_newest_revision_opens_without_running_alembic(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = Store.open(database_url)
+    token, started = first.start("networking_clarity", 1, "digest-1")
+    first.close()
+
+    def no_migration(config: object, revision: str) -> None:
+        raise AssertionError(f"Alembic ran to bring the database to {revision!r}")
+
+    monkeypatch.setattr(alembic.command, "upgrade", no_migration)
+    second = Store.open(database_url)
+    assert second.load(token) == started
+    second.close()
+
+
+def test_the_newest_revision_the_store_expects_is_the_newest_migration_script() -> None:
+    assert SchemaState.of(None).head == HEAD
 
 
 def test_a_database_from_a_newer_release_is_refused_clearly(database_url: str) -> None:

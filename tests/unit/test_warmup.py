@@ -12,8 +12,10 @@ from netclarity.ui import warmup
 @pytest.fixture
 def imports(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """A warm-up not yet started in this process, whose imports are recorded instead of
-    made (its first uses and ``gc.freeze`` left out: the test process stays as it is)."""
+    made (its first uses and ``gc.freeze`` left out: the test process stays as it is), and
+    which begins as soon as the run that started it is over."""
     made: list[str] = []
+    monkeypatch.setattr(warmup, "AFTER_FIRST_PAGE_S", 0)
     monkeypatch.setattr(warmup, "_started", threading.Event())
     monkeypatch.setattr(warmup, "_importing", threading.Lock())
     monkeypatch.setattr(warmup, "_first_uses", lambda: None)
