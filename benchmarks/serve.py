@@ -169,3 +169,26 @@ def resident_kib(pid: int) -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time a process has used so far (user and system), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def settled(pid: int, *, busy: float = 0.1, timeout: float = TIMEOUT_S) -> None:
+    """Wait until a process used less than ``busy`` of a core over the last second.
+
+    A server's first run starts its warm-up (``netclarity.ui.warmup``: seconds of imports in
+    the background); figures meant for a warm server are taken after it, not beside it.
+    """
+    deadline = time.monotonic() + timeout
+    last = cpu_seconds(pid)
+    while time.monotonic() < deadline:
+        time.sleep(1)
+        now = cpu_seconds(pid)
+        if now - last < busy:
+            return
+        last = now
+    raise RuntimeError(f"process {pid} stayed busy for {timeout:g} s")
