@@ -127,7 +127,7 @@ def _header(workshop: Workshop, questionnaire: Questionnaire) -> None:
     )
     st.caption(
         f"Code {workshop.code} · {questionnaire.title} · room results from "
-        f"{workshop.threshold} finished · {status}{closes}"
+        f"{questionnaire.texts.numbers.count(workshop.threshold)} finished · {status}{closes}"
     )
     database = context.store().database
     control, csv_col, pdf_col = st.columns(3)
