@@ -13,16 +13,21 @@ counts all of them.
 
 from __future__ import annotations
 
+import io
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 from benchmarks import synthetic
 from netclarity.questionnaire import Poll, Questionnaire
+from netclarity.report.group import build_group_pdf
 from netclarity.texts import NumberTexts
 from netclarity.workshop import charts
 from netclarity.workshop.data import Participant
 from netclarity.workshop.room import Room, summarise
+from netclarity.workshop.store import Workshop
 from tests.support.english import arabic, german
 from tests.support.workshop import ANSWERS, workshop_questionnaire
 
@@ -139,3 +144,24 @@ def test_an_arabic_room_writes_its_counts_as_isolated_arabic_numbers() -> None:
     assert {r["label"] for r in rows(progress)} == {"\u206812٬345\u2069 (\u2068100%\u2069)"}
     assert subtitle(polled) == "\u206812٬345\u2069 answers."
     assert progress["config"]["locale"]["number"]["thousands"] == "٬"
+
+
+def test_the_group_pdf_of_a_large_german_room_writes_its_counts_the_german_way() -> None:
+    questionnaire = german()
+    workshop = Workshop(
+        id=1,
+        code="K7QX2M",
+        title="Jahrestagung",
+        questionnaire_id=questionnaire.id,
+        threshold=5,
+        created_at=datetime(2026, 3, 6, 8, 0, tzinfo=UTC),
+        closes_at=None,
+        closed_at=None,
+    )
+
+    pdf = build_group_pdf(
+        questionnaire, workshop, synthetic_room(questionnaire), today=date(2026, 3, 6)
+    )
+    cover = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+
+    assert "12.345 joined and 12.345 finished the questionnaire." in cover
