@@ -92,7 +92,7 @@ def goals_change_chart(
             "series": name,
             "served": scored.served,
             "want": scored.want,
-            "label": f"{scored.served:.0%}",
+            "label": texts.numbers.percent(scored.served),
         }
         for g in shown
         for name, scored in ((series[0], before.goal(g.id)), (series[1], g))

@@ -65,6 +65,9 @@ CONTAINER_GUESS = 640
 """The plot width assumed for breaking titles into lines when the chart fills its container."""
 AXIS_LABELS = 150
 """Room the labels of the vertical axis take beside the plot, roughly."""
+COUNT_FORMAT = ",d"
+"""Vega's d3-format for a count on an axis or in a tooltip: whole, thousands grouped in the
+chart's locale (``_locale``), as ``NumberTexts.count`` writes counts in the text."""
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 LEGEND = alt.Legend(title=None, orient="top", direction="vertical")
 """Legend entries one under another above the plot: a long label in any language stays whole
@@ -84,9 +87,9 @@ class Measure:
     axis_format: str | None = None
 
 
-def share_measure(title: str, *, headroom: float = 1.15) -> Measure:
-    """Shares 0–1, written as percentages."""
-    return Measure("share", title, ".0%", lambda v: f"{v:.0%}", 0.1, headroom, axis_format="%")
+def share_measure(title: str, numbers: NumberTexts, *, headroom: float = 1.15) -> Measure:
+    """Shares 0–1, written as percentages in the questionnaire's conventions."""
+    return Measure("share", title, ".0%", numbers.percent, 0.1, headroom, axis_format="%")
 
 
 def paired_bars(
@@ -163,7 +166,7 @@ def goals_chart(
         questionnaire,
         [(labels[g.id], g.want, g.served) for g in ordered],
         (texts.stated, texts.delivered),
-        share_measure(texts.share, headroom=1.18),
+        share_measure(texts.share, questionnaire.texts.numbers, headroom=1.18),
         category=("goal", texts.goal),
         title=texts.goals_title,
         subtitle=texts.goals_subtitle,
@@ -233,9 +236,7 @@ def hours_chart(
         if not goals_known
         else texts.hours_subtitle_all
         if not scores.unserved_channels
-        else texts.hours_subtitle.format(
-            unserved=numbers.format_number(scores.unserved_share, ".0%")
-        )
+        else texts.hours_subtitle.format(unserved=numbers.percent(scores.unserved_share))
     )
     return finish(questionnaire, [bars, values], texts.hours_title, subtitle, width, len(used))
 
@@ -309,8 +310,11 @@ def alignment_over_time(
     width: Width = "container",
 ) -> alt.LayerChart:
     """Alignment per round (``(round label, alignment)``, oldest first) on a fixed 0-100 scale."""
-    texts = questionnaire.texts.charts
-    rows = [{"round": label, "alignment": value, "label": _score(value)} for label, value in rounds]
+    texts, numbers = questionnaire.texts.charts, questionnaire.texts.numbers
+    rows = [
+        {"round": label, "alignment": value, "label": _score(value, numbers)}
+        for label, value in rounds
+    ]
     base = alt.Chart({"values": rows}).encode(
         x=alt.X(
             "round:N",
@@ -408,10 +412,10 @@ def _top(values: Sequence[Any]) -> float:
     return max(float(v) for v in values)
 
 
-def _score(value: float | None, numbers: NumberTexts | None = None) -> str:
+def _score(value: float | None, numbers: NumberTexts) -> str:
     if value is None:
         return "–"
-    return numbers.format_number(value, ".0f") if numbers else f"{value:.0f}"
+    return numbers.format_number(value, ".0f")
 
 
 def _rounded(hours: float | None) -> float:

@@ -110,7 +110,9 @@ class NumberTexts(Wording):
     Every number a person reads goes through ``format_value``: answers and allocation
     counters, findings and workshop prompts, the first step's sentences, chart labels and
     (through ``charts._locale``) Vega's axes and tooltips, so no text shows ``25.5`` beside a
-    chart's ``25,5``.
+    chart's ``25,5``. What a number is decides how it is written: ``count`` for people and
+    answers, ``amount`` for what a person typed, ``percent`` for shares, ``money`` for money;
+    all of them group thousands, so a room of ``10,000`` is never also ``10000`` on a bar.
     """
 
     decimal_mark: str = Field(".", min_length=1, max_length=3)
@@ -150,8 +152,24 @@ class NumberTexts(Wording):
         return self._placed(self._plain(value, spec))
 
     def amount(self, value: float) -> str:
-        """An amount as a person would type it: ``30``, ``2.5`` (``2,5``), no trailing zeros."""
-        return self.format_number(value, "g")
+        """An amount as a person would type it: ``30``, ``2.5`` (``2,5``), no trailing zeros.
+
+        Thousands are grouped (``12,500``, ``12.500``) as every other number on the pages is,
+        counts and money included: a person who typed ``12500`` reads it back the way the
+        rest of the page writes large numbers. Up to 15 significant digits, so no amount a
+        person can type turns into ``1.23457e+06`` and a sum's float noise is not shown.
+        """
+        return self.format_number(value, ",.15g")
+
+    def count(self, value: float) -> str:
+        """How many of something (people, answers): a whole number, thousands grouped —
+        ``12,345`` in English, ``12.345`` in German. Vega writes its own counts with
+        ``charts.COUNT_FORMAT`` in the same locale (``charts._locale``)."""
+        return self.format_number(round(value), ",d")
+
+    def percent(self, share: float) -> str:
+        """A share (0-1) as a whole percentage, ``60%``, as the charts' axes write it."""
+        return self.format_number(share, ".0%")
 
     def currency_affixes(self) -> tuple[str, str]:
         """What goes before and after an amount of money: ``("£", "")``, ``("", "\u00a0€")``."""

@@ -26,8 +26,8 @@ def problems(
         numbers = questionnaire.texts.numbers
         return [
             questionnaire.texts.too_long.format(
-                length=numbers.format_number(len(value), ","),
-                max=numbers.format_number(question.max_length, ","),
+                length=numbers.count(len(value)),
+                max=numbers.count(question.max_length),
             )
         ]
     return []

@@ -73,18 +73,24 @@ def _cover(
     doc.paragraph(written, QUIET, after=8)
     doc.rule(color=ACCENT, width=24)
     doc.gap(8)
+    numbers = questionnaire.texts.numbers
     doc.paragraph(
-        f"{room.joined} joined and {room.completed} finished the questionnaire.", LEAD, after=4
+        f"{numbers.count(room.joined)} joined and {numbers.count(room.completed)} finished "
+        "the questionnaire.",
+        LEAD,
+        after=4,
     )
     if not room.visible:
         doc.paragraph(
-            f"The room's results are not shown: fewer than {room.threshold} people finished, "
+            f"The room's results are not shown: fewer than {numbers.count(room.threshold)} "
+            "people finished, "
             "and with so few an average could give one person away.",
             EMPHASIS,
         )
     elif room.median_alignment is not None:
         doc.paragraph(
-            f"Half the room's time and goals line up at {room.median_alignment:.0f} out of 100 "
+            "Half the room's time and goals line up at "
+            f"{numbers.format_number(room.median_alignment, '.0f')} out of 100 "
             "or below.",
             LEAD,
         )
@@ -129,7 +135,7 @@ def _polls(doc: Document, questionnaire: Questionnaire, room: Room) -> None:
     if not polls:
         return
     doc.heading("The poll")
-    plot = plot_width(doc.epw)
+    plot, count = plot_width(doc.epw), questionnaire.texts.numbers.count
     for question in polls:
         if room.poll_visible(question.id):
             png = chart_png(room_charts.poll_chart(questionnaire, room, question, width=plot))
@@ -138,7 +144,8 @@ def _polls(doc: Document, questionnaire: Questionnaire, room: Room) -> None:
         else:
             doc.paragraph(question.label, SUBHEADING)
             doc.paragraph(
-                f"{room.polls[question.id].total} answers: fewer than the {room.threshold} "
+                f"{count(room.polls[question.id].total)} answers: fewer than the "
+                f"{count(room.threshold)} "
                 "needed to show them.",
                 EMPHASIS,
                 after=4,

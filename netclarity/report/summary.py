@@ -190,7 +190,7 @@ def _since_last_time(
         if listed:
             doc.paragraph(
                 texts.completion.format(
-                    done=numbers.amount(done.done), total=numbers.amount(done.total)
+                    done=numbers.count(done.done), total=numbers.count(done.total)
                 ),
                 LEAD,
                 after=3,

@@ -236,14 +236,14 @@ def since_last_time(session: context.Session) -> None:
                 st.progress(
                     done.done / done.total,
                     text=texts.checkin.completion.format(
-                        done=numbers.amount(done.done), total=numbers.amount(done.total)
+                        done=numbers.count(done.done), total=numbers.count(done.total)
                     ),
                 )
                 st.caption(
                     texts.checkin.completion_detail.format(
-                        partly=numbers.amount(done.partly),
-                        not_yet=numbers.amount(done.not_yet),
-                        changed=numbers.amount(done.changed),
+                        partly=numbers.count(done.partly),
+                        not_yet=numbers.count(done.not_yet),
+                        changed=numbers.count(done.changed),
                     )
                 )
             if st.button(texts.checkin.back_to_review, icon=":material/checklist:"):

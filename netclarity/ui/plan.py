@@ -44,9 +44,7 @@ def too_long(texts: Texts, value: str, limit: int) -> str | None:
     if len(value) <= limit:
         return None
     numbers = texts.numbers
-    return texts.too_long.format(
-        length=numbers.format_number(len(value), ","), max=numbers.format_number(limit, ",")
-    )
+    return texts.too_long.format(length=numbers.count(len(value)), max=numbers.count(limit))
 
 
 def _limited(

@@ -303,7 +303,7 @@ def text(questionnaire: Questionnaire, question: TextQuestion, answers: dict[str
     )
     if question.type == "long_text":
         texts = questionnaire.texts
-        limit = texts.numbers.format_number(question.max_length, ",")
+        limit = texts.numbers.count(question.max_length)
         st.caption(texts.text_limit.format(max=limit))
     return value
 

@@ -127,7 +127,7 @@ def _header(workshop: Workshop, questionnaire: Questionnaire) -> None:
     )
     st.caption(
         f"Code {workshop.code} · {questionnaire.title} · room results from "
-        f"{workshop.threshold} finished · {status}{closes}"
+        f"{questionnaire.texts.numbers.count(workshop.threshold)} finished · {status}{closes}"
     )
     database = context.store().database
     control, csv_col, pdf_col = st.columns(3)
@@ -300,22 +300,28 @@ def _counts(questionnaire: Questionnaire, room: Room) -> None:
         (going, words.in_progress_count, room.in_progress),
         (done, words.completed_count, room.completed),
     ):
-        column.metric(label, numbers.format_number(count, ",.0f"), border=True)
+        column.metric(label, numbers.count(count), border=True)
 
 
 def _waiting(questionnaire: Questionnaire, room: Room) -> None:
-    words = questionnaire.texts.workshop
+    words, count = questionnaire.texts.workshop, questionnaire.texts.numbers.count
     if room.completed < room.threshold:
-        message = words.room_waiting.format(threshold=room.threshold, completed=room.completed)
+        message = words.room_waiting.format(
+            threshold=count(room.threshold), completed=count(room.completed)
+        )
     else:
-        message = words.held_back.format(threshold=room.threshold)
+        message = words.held_back.format(threshold=count(room.threshold))
     st.info(message, icon=":material/hourglass_top:")
 
 
 def _published(questionnaire: Questionnaire, room: Room) -> None:
     """Why the room's numbers lag behind the count of finished people."""
-    words = questionnaire.texts.workshop
-    st.caption(words.published_from.format(published=room.published, threshold=room.threshold))
+    words, count = questionnaire.texts.workshop, questionnaire.texts.numbers.count
+    st.caption(
+        words.published_from.format(
+            published=count(room.published), threshold=count(room.threshold)
+        )
+    )
 
 
 def _overview(
@@ -378,8 +384,8 @@ def _polls(questionnaire: Questionnaire, room: Room, views: RoomViews) -> None:
             st.caption(
                 questionnaire.texts.workshop.poll_so_far.format(
                     label=question.label,
-                    answered=room.polls[question.id].total,
-                    threshold=room.threshold,
+                    answered=questionnaire.texts.numbers.count(room.polls[question.id].total),
+                    threshold=questionnaire.texts.numbers.count(room.threshold),
                 )
             )
 
@@ -407,5 +413,6 @@ def _texts(questionnaire: Questionnaire, room: Room, *, limit: int, folded: bool
             limit=limit,
             folded=folded,
             more=more,
+            numbers=words.numbers,
             key=f"room-texts-{question.id}",
         )

@@ -77,18 +77,27 @@ def room_section(session: context.Session, scores: scoring.Scores) -> None:
     if room is None:
         return
     questionnaire = session.questionnaire
-    words = questionnaire.texts.workshop
+    words, numbers = questionnaire.texts.workshop, questionnaire.texts.numbers
     st.header(words.room_title)
     if not room.visible:
         st.info(
-            words.room_waiting.format(threshold=room.threshold, completed=room.completed),
+            words.room_waiting.format(
+                threshold=numbers.count(room.threshold), completed=numbers.count(room.completed)
+            ),
             icon=":material/groups:",
         )
     else:
-        safe_text.show(words.room_intro.format(count=room.published, title=workshop.title))
+        safe_text.show(
+            words.room_intro.format(count=numbers.count(room.published), title=workshop.title)
+        )
         median = room.median_alignment
         if scores.alignment is not None and median is not None:
-            st.markdown(words.alignment.format(you=f"{scores.alignment:.0f}", room=f"{median:.0f}"))
+            st.markdown(
+                words.alignment.format(
+                    you=numbers.format_number(scores.alignment, ".0f"),
+                    room=numbers.format_number(median, ".0f"),
+                )
+            )
         if "goals" in scores.known and room.scored:
             show_chart(room_charts.me_goals_chart(questionnaire, room, scores))
         if "mix" in scores.known and room.scored:
@@ -104,13 +113,13 @@ def _poll(session: context.Session, room: Room, question: Poll, mine: str) -> No
     from netclarity.ui.chart_view import show_chart
     from netclarity.workshop import charts as room_charts
 
-    words = session.questionnaire.texts.workshop
+    words, count = session.questionnaire.texts.workshop, session.questionnaire.texts.numbers.count
     if not room.poll_visible(question.id):
-        st.info(words.poll_waiting.format(threshold=room.threshold), icon=":material/poll:")
+        st.info(words.poll_waiting.format(threshold=count(room.threshold)), icon=":material/poll:")
         return
     labels = {o.id: o.label for o in session.questionnaire.choices(question)}
     subtitle = words.poll_subtitle.format(
-        count=room.polls[question.id].total, answer=labels.get(mine, mine)
+        count=count(room.polls[question.id].total), answer=labels.get(mine, mine)
     )
     show_chart(
         room_charts.poll_chart(

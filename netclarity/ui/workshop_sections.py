@@ -18,6 +18,7 @@ import streamlit as st
 from netclarity.insights import Finding
 from netclarity.question_types.base import RoomSummary
 from netclarity.questionnaire import Questionnaire
+from netclarity.texts import NumberTexts
 from netclarity.ui import context, safe_text
 from netclarity.ui.chart_view import show_chart
 from netclarity.ui.workshop_access import workshops
@@ -105,7 +106,7 @@ def section_view(
             controls(workshop, questionnaire)
         return
     view = read_section(context.store().database, questionnaire, workshop, index)
-    words = questionnaire.texts.pace
+    words, count = questionnaire.texts.pace, questionnaire.texts.numbers.count
     with st.container(key="section-view"):
         st.header(
             words.section_heading.format(
@@ -114,21 +115,26 @@ def section_view(
         )
         if with_controls:
             controls(workshop, questionnaire)
-        count, bar = st.columns([1, 3], vertical_alignment="center")
-        count.metric(words.finished, f"{view.finished} / {view.joined}", border=True)
+        finished, joined, threshold = (
+            count(view.finished),
+            count(view.joined),
+            count(view.threshold),
+        )
+        metric, bar = st.columns([1, 3], vertical_alignment="center")
+        metric.metric(words.finished, f"{finished} / {joined}", border=True)
         bar.progress(
             view.finished / view.joined if view.joined else 0.0,
-            text=words.finished_of.format(finished=view.finished, joined=view.joined),
+            text=words.finished_of.format(finished=finished, joined=joined),
         )
         if not view.visible:
             message = (
-                words.section_waiting.format(threshold=view.threshold, finished=view.finished)
+                words.section_waiting.format(threshold=threshold, finished=finished)
                 if view.finished < view.threshold
-                else words.section_held.format(threshold=view.threshold)
+                else words.section_held.format(threshold=threshold)
             )
             st.info(message, icon=":material/hourglass_top:")
             return
-        st.caption(words.section_from.format(count=view.published, threshold=view.threshold))
+        st.caption(words.section_from.format(count=count(view.published), threshold=threshold))
         _answers(questionnaire, view, present=present)
         _prompts(questionnaire, view)
 
@@ -151,14 +157,13 @@ def _answers(questionnaire: Questionnaire, view: SectionView, *, present: bool) 
 
 
 def _median(questionnaire: Questionnaire, summary: RoomSummary) -> None:
-    words = questionnaire.texts.pace
+    words, numbers = questionnaire.texts.pace, questionnaire.texts.numbers
     assert summary.median is not None
-    median = questionnaire.texts.numbers.amount(summary.median)
+    median = words.median.format(median=numbers.amount(summary.median))
+    answered = words.answered.format(count=numbers.count(summary.answered))
     with st.container(border=True):
         st.markdown(f"**{summary.question.label}**")
-        safe_text.show(
-            f"{words.median.format(median=median)} {words.answered.format(count=summary.answered)}"
-        )
+        safe_text.show(f"{median} {answered}")
 
 
 def _texts(questionnaire: Questionnaire, summary: RoomSummary, *, present: bool) -> None:
@@ -170,12 +175,20 @@ def _texts(questionnaire: Questionnaire, summary: RoomSummary, *, present: bool)
         limit=limit,
         folded=not present,
         more=more,
+        numbers=questionnaire.texts.numbers,
         key=f"section-texts-{summary.question.id}",
     )
 
 
 def show_texts(
-    label: str, texts: Sequence[str], *, limit: int, folded: bool, more: str, key: str
+    label: str,
+    texts: Sequence[str],
+    *,
+    limit: int,
+    folded: bool,
+    more: str,
+    numbers: NumberTexts,
+    key: str,
 ) -> None:
     """Free-text answers as plain text, at most ``limit`` of them (already shuffled), with
     how many more there are (``more``: ``{count}``): in large cards on the projector; on the
@@ -184,12 +197,12 @@ def show_texts(
     most of the browser's work in reloading a large room's dashboard."""
     extra = len(texts) - limit
     if folded:
-        if st.toggle(f"{label} ({len(texts)})", key=key):
+        if st.toggle(f"{label} ({numbers.count(len(texts))})", key=key):
             with st.container(border=True):
                 for text in texts[:limit]:
                     st.text(text)
                 if extra > 0:
-                    st.caption(more.format(count=extra))
+                    st.caption(more.format(count=numbers.count(extra)))
         return
     st.subheader(label)
     columns = st.columns(2)
@@ -197,7 +210,7 @@ def show_texts(
         with columns[n % 2].container(border=True):
             st.text(text)
     if extra > 0:
-        st.caption(more.format(count=extra))
+        st.caption(more.format(count=numbers.count(extra)))
 
 
 def _prompts(questionnaire: Questionnaire, view: SectionView) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 import altair as alt
 
 from netclarity import charts
-from netclarity.charts import ROOM, ROW, SERVED, TEXT, WANT, YOU, Width, finish
+from netclarity.charts import COUNT_FORMAT, ROOM, ROW, SERVED, TEXT, WANT, YOU, Width, finish
 from netclarity.question_types.base import RoomSummary
 from netclarity.questionnaire import Poll, Questionnaire, Ranking
 from netclarity.scoring import Scores
@@ -74,7 +74,7 @@ def paired_bars(
         questionnaire,
         rows,
         series,
-        charts.share_measure(axis, headroom=1.18),
+        charts.share_measure(axis, questionnaire.texts.numbers, headroom=1.18),
         category=("row", " "),
         title=title,
         subtitle=subtitle,
@@ -98,17 +98,19 @@ def counted_bars(
     """One bar per row with its count (and share of ``total``); ``highlight`` stands out.
 
     Long row labels (poll answers, page titles) are broken into lines rather than cut.
-    ``written`` writes a bar's value when it is not a count (an average, say).
+    ``written`` writes a bar's value when it is not a count (an average, say); counts are
+    written, on the bars, the axis and in the tooltip, in the questionnaire's conventions.
     """
+    numbers = questionnaire.texts.numbers
     data = [
         {
             "row": _wrapped(label),
             "count": count,
             "label": written(count)
             if written
-            else f"{count} ({count / total:.0%})"
+            else f"{numbers.count(count)} ({numbers.percent(count / total)})"
             if total
-            else str(count),
+            else numbers.count(count),
             "kind": "highlight" if label == highlight and highlight is not None else "other",
         }
         for label, count in rows
@@ -123,10 +125,13 @@ def counted_bars(
         x=alt.X(
             "count:Q",
             title=axis,
-            axis=alt.Axis(tickMinStep=1, format="d"),
+            axis=alt.Axis(tickMinStep=1, format=COUNT_FORMAT),
             scale=alt.Scale(domain=[0, max([1, *(c for _, c in rows)]) * 1.3]),
         ),
-        tooltip=[alt.Tooltip("row:N", title=" "), alt.Tooltip("count:Q", title=axis)],
+        tooltip=[
+            alt.Tooltip("row:N", title=" "),
+            alt.Tooltip("count:Q", title=axis, format=COUNT_FORMAT if written is None else ",.1f"),
+        ],
     )
     bars = base.mark_bar().encode(
         color=alt.Color(
@@ -156,7 +161,7 @@ def room_goals_chart(
         [(labels[g], room.want[g], room.delivered[g]) for g in ordered],
         (ROOM_WANTS, ROOM_DELIVERS),
         title=ROOM_GOALS_TITLE,
-        subtitle=ROOM_GOALS_SUBTITLE.format(count=room.scored),
+        subtitle=ROOM_GOALS_SUBTITLE.format(count=questionnaire.texts.numbers.count(room.scored)),
         axis=SHARE_AXIS,
         width=width,
     )
@@ -169,8 +174,13 @@ def room_hours_chart(
     used = sorted(
         (c for c in labels if room.hours_share[c] > 0), key=lambda c: -room.hours_share[c]
     )
+    numbers = questionnaire.texts.numbers
     data = [
-        {"row": labels[c], "share": room.hours_share[c], "label": f"{room.hours_share[c]:.0%}"}
+        {
+            "row": labels[c],
+            "share": room.hours_share[c],
+            "label": numbers.percent(room.hours_share[c]),
+        }
         for c in used
     ]
     base = alt.Chart({"values": data}).encode(
@@ -187,9 +197,7 @@ def room_hours_chart(
         base.mark_bar(color=ROOM),
         base.mark_text(align="left", dx=3, fontSize=10, color=TEXT).encode(text="label:N"),
     ]
-    subtitle = ROOM_HOURS_SUBTITLE.format(
-        hours=questionnaire.texts.numbers.format_number(room.total_hours, ",.0f")
-    )
+    subtitle = ROOM_HOURS_SUBTITLE.format(hours=numbers.format_number(room.total_hours, ",.0f"))
     return finish(questionnaire, layers, ROOM_HOURS_TITLE, subtitle, width, len(used))
 
 
@@ -197,11 +205,12 @@ def alignment_chart(
     questionnaire: Questionnaire, room: Room, *, width: Width = "container"
 ) -> alt.LayerChart:
     """How many people fall in each band of ten alignment points (100 joins the top band)."""
+    numbers = questionnaire.texts.numbers
     counts = [0] * len(BANDS)
     for value in room.alignments:
         counts[min(int(value // 10), len(BANDS) - 1)] += 1
     data: list[dict[str, Any]] = [
-        {"band": band, "people": count, "label": str(count) if count else ""}
+        {"band": band, "people": count, "label": numbers.count(count) if count else ""}
         for band, count in zip(BANDS, counts, strict=True)
     ]
     base = alt.Chart({"values": data}).encode(
@@ -209,17 +218,22 @@ def alignment_chart(
         y=alt.Y(
             "people:Q",
             title=PEOPLE_AXIS,
-            axis=alt.Axis(tickMinStep=1, format="d"),
+            axis=alt.Axis(tickMinStep=1, format=COUNT_FORMAT),
             scale=alt.Scale(domain=[0, max([1, *counts]) * 1.2]),
         ),
-        tooltip=[alt.Tooltip("band:N", title=ALIGNMENT_AXIS), alt.Tooltip("people:Q")],
+        tooltip=[
+            alt.Tooltip("band:N", title=ALIGNMENT_AXIS),
+            alt.Tooltip("people:Q", title=PEOPLE_AXIS, format=COUNT_FORMAT),
+        ],
     )
     layers = [
         base.mark_bar(color=ROOM),
         base.mark_text(dy=-8, fontSize=10, color=TEXT).encode(text="label:N"),
     ]
     median = room.median_alignment
-    subtitle = ALIGNMENT_SUBTITLE.format(median="–" if median is None else f"{median:.0f}")
+    subtitle = ALIGNMENT_SUBTITLE.format(
+        median="–" if median is None else numbers.format_number(median, ".0f")
+    )
     return finish(questionnaire, layers, ALIGNMENT_TITLE, subtitle, width, None)
 
 
@@ -227,11 +241,14 @@ def obligations_chart(
     questionnaire: Questionnaire, room: Room, *, most: int = 6, width: Width = "container"
 ) -> alt.LayerChart:
     labels = {c.id: c.chart_label for c in questionnaire.channels}
+    numbers = questionnaire.texts.numbers
     return counted_bars(
         questionnaire,
         _most(room.obligations, labels, most),
         title=OBLIGATIONS_TITLE,
-        subtitle=OBLIGATIONS_SUBTITLE.format(count=room.with_obligation, people=room.motive_count),
+        subtitle=OBLIGATIONS_SUBTITLE.format(
+            count=numbers.count(room.with_obligation), people=numbers.count(room.motive_count)
+        ),
         axis=PEOPLE_AXIS,
         total=room.motive_count,
         width=width,
@@ -281,11 +298,12 @@ def poll_chart(
     """A poll's answers, every option in the questionnaire's order; ``mine`` highlighted."""
     result = room.polls[question.id]
     labels = {o.id: o.label for o in questionnaire.choices(question)}
+    answers = POLL_SUBTITLE.format(count=questionnaire.texts.numbers.count(result.total))
     return counted_bars(
         questionnaire,
         [(labels[o], result.counts[o]) for o in labels],
         title=question.label,
-        subtitle=subtitle if subtitle is not None else POLL_SUBTITLE.format(count=result.total),
+        subtitle=subtitle if subtitle is not None else answers,
         axis=axis,
         total=result.total,
         highlight=labels.get(mine or ""),
@@ -298,14 +316,14 @@ def section_chart(
 ) -> alt.LayerChart:
     """The room's answers to one question of a paced section (``workshop.section``): people
     per option, or the average amount per option of an allocation."""
-    words = questionnaire.texts.pace
+    words, numbers = questionnaire.texts.pace, questionnaire.texts.numbers
+    answered = numbers.count(summary.answered)
     if summary.averages:
-        numbers = questionnaire.texts.numbers
         return counted_bars(
             questionnaire,
             summary.counts,
             title=summary.question.label,
-            subtitle=words.averaged.format(count=summary.answered),
+            subtitle=words.averaged.format(count=answered),
             axis=words.average,
             width=width,
             written=lambda value: numbers.format_number(value, ",.1f"),
@@ -314,7 +332,7 @@ def section_chart(
         questionnaire,
         summary.counts,
         title=summary.question.label,
-        subtitle=words.answered.format(count=summary.answered),
+        subtitle=words.answered.format(count=answered),
         axis=words.put_first if isinstance(summary.question, Ranking) else words.people,
         total=summary.answered,
         width=width,
