@@ -537,6 +537,12 @@ class Texts(Wording):
     pace: PaceTexts = PaceTexts()
     checkin: CheckinTexts = CheckinTexts()
 
+    def alignment_meaning(self, alignment: float) -> str:
+        """What an alignment score means, in a sentence: the score written in these number
+        conventions (isolated in a right-to-left questionnaire), on the page, in the PDF and
+        in ``score``'s output alike."""
+        return self.alignment_line.format(score=self.numbers.format_number(alignment, ".0f"))
+
 
 class Questionnaire(Model):
     id: Id

@@ -61,7 +61,7 @@ def as_json(
         "alignment_text": (
             questionnaire.texts.alignment_none
             if scores.alignment is None
-            else questionnaire.texts.alignment_line.format(score=f"{scores.alignment:.0f}")
+            else questionnaire.texts.alignment_meaning(scores.alignment)
         ),
         "match": _round(scores.match, 3),
         "best": _round(scores.best, 3),

@@ -129,7 +129,7 @@ def _cover(
     if alignment is not None:
         score_text = questionnaire.texts.numbers.format_number(alignment, ".0f")
         doc.paragraph(texts.alignment.format(alignment=score_text), LEAD, after=2)
-        meaning = questionnaire.texts.alignment_line.format(score=f"{alignment:.0f}")
+        meaning = questionnaire.texts.alignment_meaning(alignment)
         doc.paragraph(meaning, BODY, after=6)
     elif scores.first_step is not None:  # goals and zero hours: a starter plan
         doc.paragraph(questionnaire.texts.alignment_none, LEAD, after=6)

@@ -60,7 +60,7 @@ def _score_header(questionnaire: Questionnaire, scores: scoring.Scores) -> None:
         return
     alignment = round(scores.alignment)
     number.metric(texts.alignment_label, f"{alignment}/100")
-    meaning.markdown(texts.alignment_line.format(score=alignment))
+    meaning.markdown(texts.alignment_meaning(alignment))
 
 
 def _first_step(questionnaire: Questionnaire, scores: scoring.Scores) -> None:

@@ -111,6 +111,13 @@ def test_the_first_step_is_said_with_isolated_numbers(questionnaire: Questionnai
     assert all(FSI in item and PDI in item for item in words.items)
 
 
+def test_the_alignment_score_is_said_as_an_isolated_number(questionnaire: Questionnaire) -> None:
+    meaning = questionnaire.texts.alignment_meaning(71.6)
+
+    assert f"{FSI}72{PDI}" in meaning
+    assert "{score}" not in meaning
+
+
 def strings(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
