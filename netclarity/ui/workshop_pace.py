@@ -44,7 +44,8 @@ FOLLOW_THE_LINK = """<script>
   const opener = document.currentScript?.closest(".st-key-open-results");
   let tries = 0;
   const follow = () => {
-    const link = opener?.isConnected && opener.querySelector("a[href]");
+    const link = opener?.isConnected &&
+      opener.querySelector('a[data-testid="stPageLink-NavLink"]');
     if (link) link.click();
     else if (opener?.isConnected && ++tries < 100) setTimeout(follow, 100);
   };
@@ -52,7 +53,9 @@ FOLLOW_THE_LINK = """<script>
 })();
 </script>"""
 """Follow the results link beside it, once it is drawn (Streamlit draws a link a moment
-after the script if its code is still loading)."""
+after the script if its code is still loading). Only that link: until it is drawn, the
+container can still hold what was drawn in its place before, such as the waiting screen's
+title with its own link to itself."""
 
 
 State = tuple[str, int, bool]
