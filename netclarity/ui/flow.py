@@ -112,8 +112,9 @@ def review_screen(session: context.Session) -> None:
     if held:  # the waiting screen is the page's title; the answers below stay to change
         workshop_pace.waiting_screen(session, results=True)
     else:
-        if workshop_pace.released(session):
-            _finish(session)  # the facilitator has ended: their results open by themselves
+        if workshop_pace.released(session) and _complete(session):
+            # the facilitator has ended: their results open by themselves
+            workshop_pace.open_results(RESULTS_PAGE, texts.see_results)
         st.title(texts.review_title)
     st.markdown(texts.review_intro)
     saving.notice()
@@ -139,19 +140,21 @@ def review_screen(session: context.Session) -> None:
                     st.error(message, icon=":material/error:")
     if held:
         return
-    if st.button(texts.see_results, type="primary", disabled=incomplete, width="stretch"):
-        _finish(session)
+    see = st.button(texts.see_results, type="primary", disabled=incomplete, width="stretch")
+    if see and _complete(session):
+        st.switch_page(RESULTS_PAGE)
 
 
-def _finish(session: context.Session) -> None:
-    """Complete the round and show the results, unless an answer still needs attention (or
-    the database is out of reach, which the page then says): the review stays."""
+def _complete(session: context.Session) -> bool:
+    """Complete the round, unless an answer still needs attention (or the database is out
+    of reach, which the page then says): False, and the review stays."""
     questionnaire = session.questionnaire
     if any(
         answer_rules.page_problems(questionnaire, p, session.answers) for p in questionnaire.pages
     ):
-        return
+        return False
     with saving.unless_unreachable(questionnaire.texts):
         context.store().complete(session.token)
         context.adopt_token(session.token)  # the round now carries its completion time
-        st.switch_page(RESULTS_PAGE)
+        return True
+    return False

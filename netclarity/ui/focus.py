@@ -11,8 +11,9 @@ the page.
 
 The script that does it is a constant written here (nothing from a file or an answer is in
 it), run in the page through ``st.html``. It is drawn last on every questions page inside a
-container whose key names the move (``focus-problem-3``, ``focus-heading-4``). Streamlit keeps
-an element whose key has not changed, so the script runs again only when a new move has been
+container whose key names the move: what it moves to, this session's mark and the move's
+number (``focus-problem-1f0c9a2e-3``, ``focus-heading-1f0c9a2e-4``). Streamlit keeps an
+element whose key has not changed, so the script runs again only when a new move has been
 made, never while the person types or picks an option; drawn last, it runs once everything
 above it is on the page. If the person has already put focus somewhere else by the time it
 runs, it leaves it there (focus this script put somewhere does not count: a person quick
@@ -20,18 +21,36 @@ enough to press Next before the previous move's script ran would otherwise keep 
 that page's heading), and it scrolls only to bring what it focuses into view. Questions
 and their messages carry the keyed classes it looks for (``question-…`` and ``problem-…``, see
 ``widgets.render``).
+
+Nothing in Streamlit promises that these scripts run once each, in the order of the moves:
+a container drawn where another was shows the other's contents, scripts included and run
+again, until its own arrive; and a person who presses Next the moment a page arrives has
+the heading's move and the problem's move on the way at once. So the page remembers the
+newest move it has carried out (in ``window``: a reload forgets it with the page) and a
+script whose move is not newer does nothing: the heading never takes focus back from the
+first problem. Moves are numbered per server session, and a restarted server starts again
+from 0, so numbers are compared only under the same session mark (random, one per session).
 """
 
 from __future__ import annotations
 
+import secrets
+
 import streamlit as st
 
 MOVE = "focus_move"
+MARK = "focus_mark"
 
 MOVE_FOCUS = """<script>
 (() => {
   const marker = document.currentScript?.closest('[class*="st-key-focus-"]');
   if (!marker) return;
+  const key = /st-key-focus-[a-z]+-([0-9a-f]+)-([0-9]+)/.exec(marker.className);
+  if (!key) return;
+  const [, mark, number] = key;
+  const newest = window.netclarityFocusMove;
+  if (newest?.mark === mark && newest.number >= Number(number)) return;
+  window.netclarityFocusMove = { mark, number: Number(number) };
   const held = document.activeElement;
   const free = !held || held === document.body || !held.isConnected ||
     held.closest('[class*="st-key-nav_"]') || held.hasAttribute("data-moved-focus");
@@ -76,5 +95,6 @@ def moved(*, to_problem: bool = False) -> None:
 def place() -> None:
     """Draw the focus marker; call once per run, after everything on the questions page."""
     count, to_problem = st.session_state.get(MOVE, (0, False))
-    with st.container(key=f"focus-{'problem' if to_problem else 'heading'}-{count}"):
+    mark = st.session_state.setdefault(MARK, secrets.token_hex(4))
+    with st.container(key=f"focus-{'problem' if to_problem else 'heading'}-{mark}-{count}"):
         st.html(MOVE_FOCUS, unsafe_allow_javascript=True)

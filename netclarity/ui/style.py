@@ -12,6 +12,8 @@ so it reaches only the widgets the app marks for it:
   at any desktop width; on a narrow screen they become a clean vertical list;
 * moving focus (``focus-…``, ``question-…``; ``ui/focus.py``): the marker takes no space, and
   a question or heading focus moves to is scrolled to below Streamlit's header;
+* opening the results after a paced workshop (``open-results``, ``ui/workshop_pace.py``):
+  the link the page follows by itself is not shown;
 * running totals (``total-…``): the counter under an allocation stays in view at the bottom
   of the screen while the person types amounts further up.
 """
@@ -42,6 +44,7 @@ STYLESHEET = """
 [class*="st-key-question-"] { scroll-margin-top: 4.5rem; }
 [data-testid="stMain"] h1 { scroll-margin-top: 7rem; }
 [class*="st-key-focus-"] { display: none; }
+.st-key-open-results { display: none; }
 [class*="st-key-scale-"] [role="radiogroup"] {
   display: flex;
   flex-direction: row;

@@ -14,6 +14,15 @@ opened on any server reaches every phone within a few seconds, with no reload. A
 whose screen slept carries on the same way when it wakes: its browser runs the fragment
 again, or, if the server forgot the session meanwhile, the page opens afresh from its
 resume link, and the saved page decides what it shows.
+
+Once the facilitator has ended, the results page is opened by the browser, not by the
+server: the review page draws a hidden link to it and a constant script that follows it
+(``open_results``). Switched by the server (``st.switch_page``), the page's timers (this
+watch, and ``reconnecting``'s tick) fire on until the browser hears of the switch, and a
+rerun request they send meanwhile names the waiting page: Streamlit keeps it until the
+results have been drawn, then runs it as a fragment run of the waiting page, and the browser,
+told it is on another page, clears the results (the fragment no longer exists, so nothing is
+drawn again and no error is logged). Following a link, the browser stops its timers first.
 """
 
 from __future__ import annotations
@@ -32,6 +41,25 @@ if TYPE_CHECKING:
 WATCH_SECONDS = 3
 STATE_SECONDS = 2
 _WAITED = "waited_for_results"
+OPENER = "open-results"
+
+FOLLOW_THE_LINK = """<script>
+(() => {
+  const opener = document.currentScript?.closest(".st-key-open-results");
+  let tries = 0;
+  const follow = () => {
+    const link = opener?.isConnected &&
+      opener.querySelector('a[data-testid="stPageLink-NavLink"]');
+    if (link) link.click();
+    else if (opener?.isConnected && ++tries < 100) setTimeout(follow, 100);
+  };
+  follow();
+})();
+</script>"""
+"""Follow the results link beside it, once it is drawn (Streamlit draws a link a moment
+after the script if its code is still loading). Only that link: until it is drawn, the
+container can still hold what was drawn in its place before, such as the waiting screen's
+title with its own link to itself."""
 
 
 State = tuple[str, int, bool]
@@ -106,3 +134,10 @@ def watch(workshop_id: int, seen: State) -> None:
     """Rerun the page once the room has moved on from what it was drawn with."""
     if _state(workshop_id) not in (seen, None):
         st.rerun()
+
+
+def open_results(page: str, label: str) -> None:
+    """Open the results ``page`` from the browser: a hidden link to it, followed at once."""
+    with st.container(key=OPENER):
+        st.page_link(page, label=label)
+        st.html(FOLLOW_THE_LINK, unsafe_allow_javascript=True)

@@ -205,7 +205,11 @@ def test_a_paced_participants_results_wait_for_the_end_then_open_by_themselves(
     app = app.run()
 
     assert held == "Waiting for the room"
-    assert app.title[0].value == "Your results"
+    # the browser follows the link by itself (tests/browser/test_workshop_paced.py)
+    opener = app.get("page_link")
+    assert [link.proto.page for link in opener] == ["results"]  # the results page's URL path
+    results = app.switch_page("pages/results.py").run()
+    assert results.title[0].value == "Your results"
 
 
 def test_a_late_joiner_starts_at_the_first_page_and_catches_up_to_the_open_section(

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from netclarity.ui.focus import MOVE_FOCUS
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.support.respondent import Respondent
 from tests.support.server import AppServer
@@ -31,6 +32,19 @@ FIRST_QUESTION_WITH_A_MESSAGE = """() => {
   const question = message?.closest('[class*="st-key-question-"]');
   return question ? [...question.classList].find(c => c.startsWith("st-key-question-")) : null;
 }"""
+
+RUN_AN_OLDER_MOVE_LATE = """(script) => {
+  const newest = document.querySelector('[class*="st-key-focus-problem-"]');
+  const [, mark, number] = /st-key-focus-problem-([0-9a-f]+)-([0-9]+)/.exec(newest.className);
+  const older = document.createElement("div");
+  older.className = `st-key-focus-heading-${mark}-${Number(number) - 1}`;
+  newest.after(older);
+  const late = document.createElement("script");
+  late.textContent = script.replace(/^<script>|<\\/script>$/g, "");
+  older.append(late);
+}"""
+"""Run the app's own focus script again, after the move to the first message, as the move
+before it (to the page's heading) would run if Streamlit ran it late."""
 
 
 def start(page: Page, url: str) -> Respondent:
@@ -86,6 +100,25 @@ def test_next_activated_while_focus_is_still_on_the_heading_goes_to_the_first_me
     wait_for_messages(r)
 
     assert page.evaluate(FOCUSED_QUESTION) == "st-key-question-goals_clear"
+
+
+def test_the_headings_move_running_after_the_move_to_a_message_leaves_focus_on_the_message(
+    browser: Any, app_server: AppServer
+) -> None:
+    """A person who presses Next the moment a page arrives has the heading's move and the
+    message's move on the way at once, and the browser may run them in either order: the
+    older one must not take focus back to the heading."""
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    r = start(page, app_server.url)
+    press(page, "next")
+    wait_for_messages(r)
+    first_control = page.locator(".st-key-question-goals_clear input").first
+    expect(first_control).to_be_focused()
+
+    page.evaluate(RUN_AN_OLDER_MOVE_LATE, MOVE_FOCUS.strip())
+
+    expect(first_control).to_be_focused()
+    expect(page.locator("h1").first).not_to_be_focused()
 
 
 def test_focus_skips_answered_questions_to_the_first_with_a_message(
