@@ -58,7 +58,15 @@ import sqlalchemy as sa
 
 from benchmarks import synthetic
 from benchmarks.record import ROOT, Summary, record, verdict
-from benchmarks.serve import FINISHED, TIMEOUT_S, Server, chromium, resident_kib, settled
+from benchmarks.serve import (
+    TIMEOUT_S,
+    Server,
+    chromium,
+    finished,
+    resident_kib,
+    settled,
+    shown,
+)
 from netclarity import charts, scoring
 from netclarity.loading.loader import load_file
 from netclarity.store import Store
@@ -145,11 +153,7 @@ class Subject:
 
 
 def heading(page: Any, text: str) -> None:
-    page.locator("h1", has_text=text).first.wait_for(state="visible", timeout=TIMEOUT_S * 1000)
-
-
-def finished(page: Any) -> None:
-    page.locator(FINISHED).wait_for(state="attached", timeout=TIMEOUT_S * 1000)
+    shown(page, "h1", text)
 
 
 def charts_drawn(page: Any, count: int) -> None:
@@ -400,7 +404,7 @@ def last_heading(page: Any) -> None:
     """The dashboard's last section is on screen, so every chart above it is on the page.
 
     (The run's end is no signal here: the live part reruns itself every few seconds.)"""
-    page.locator("h2", has_text="In their own words").wait_for(timeout=TIMEOUT_S * 1000)
+    shown(page, "h2", "In their own words")
 
 
 def rooms(browser: Any, subjects: list[Subject], sizes: list[int], tmp: Path) -> None:
