@@ -12,7 +12,11 @@ The modules, each with one job:
 ``data``       reading a room's participants from the database in a few set-based queries
 ``room``       the room's aggregate: progress, goals, mix, alignment, obligations, polls
 ``snapshot``   the published snapshots room views read (the whole room, or one section)
+``finished``   who has finished the workshop or a section, and when their answers last
+               changed, reading only rounds touched since the last read
+``last_read``  what this server read last of each part's snapshot, to compare with
 ``kept``       a room's figures kept in memory per published snapshot, for the refreshes
+``recent``     what a server keeps of recent reads, per database, bounded
 ``section``    a paced workshop's discussion view of one section
 ``functions``  the ``audience: room`` rule functions over a room
 ``charts``     the room's charts

@@ -22,14 +22,11 @@ The rules that keep this correct:
 
 from __future__ import annotations
 
-import threading
-import weakref
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from netclarity.questionnaire import Questionnaire
-from netclarity.store.database import Database
+from netclarity.workshop.recent import PerDatabase, Recent
 from netclarity.workshop.store import Workshop
 
 if TYPE_CHECKING:  # the room reads through this module
@@ -57,34 +54,15 @@ class Kept:
     """The figures of the last ``size`` snapshots used, safe to share between sessions."""
 
     def __init__(self, size: int = ROOMS) -> None:
-        self._size = size
-        self._entries: OrderedDict[Key, tuple[Questionnaire, Room]] = OrderedDict()
-        self._lock = threading.Lock()
+        self._recent: Recent[Key, tuple[Questionnaire, Room]] = Recent(size)
 
     def get(self, key: Key, questionnaire: Questionnaire) -> Room | None:
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is None or entry[0] is not questionnaire:
-                return None
-            self._entries.move_to_end(key)
-            return entry[1]
+        entry = self._recent.get(key)
+        return entry[1] if entry is not None and entry[0] is questionnaire else None
 
     def put(self, key: Key, questionnaire: Questionnaire, figures: Room) -> None:
-        with self._lock:
-            self._entries[key] = (questionnaire, figures)
-            self._entries.move_to_end(key)
-            while len(self._entries) > self._size:
-                self._entries.popitem(last=False)
+        self._recent.put(key, (questionnaire, figures))
 
 
-_KEPT: weakref.WeakKeyDictionary[Database, Kept] = weakref.WeakKeyDictionary()
-_KEPT_LOCK = threading.Lock()
-
-
-def kept(database: Database) -> Kept:
-    """The figures kept for ``database`` (gone with it: a test's database takes its rooms)."""
-    with _KEPT_LOCK:
-        found = _KEPT.get(database)
-        if found is None:
-            found = _KEPT[database] = Kept()
-        return found
+kept = PerDatabase(Kept)
+"""The figures kept for a database (gone with it: a test's database takes its rooms)."""

@@ -20,16 +20,13 @@ section), about 5 MB each at 10,000 people (measured with ``tracemalloc``).
 
 from __future__ import annotations
 
-import threading
-import weakref
-from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from netclarity.store.database import Database
 from netclarity.workshop.finished import Known
+from netclarity.workshop.recent import PerDatabase, Recent
 
 PARTS = 8
 """Parts kept per database: the whole room and the open section of a few workshops."""
@@ -48,34 +45,6 @@ class LastRead:
     """The identity of ``published`` shown whole (``snapshot.Snapshot.identity``)."""
 
 
-class LastReads:
-    """The last read of each of the ``size`` parts read last, shared by one server's sessions."""
-
-    def __init__(self, size: int = PARTS) -> None:
-        self._size = size
-        self._entries: OrderedDict[tuple[int, Any], LastRead] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, part: tuple[int, Any]) -> LastRead | None:
-        with self._lock:
-            return self._entries.get(part)
-
-    def put(self, part: tuple[int, Any], read: LastRead) -> None:
-        with self._lock:
-            self._entries[part] = read
-            self._entries.move_to_end(part)
-            while len(self._entries) > self._size:
-                self._entries.popitem(last=False)
-
-
-_KEPT: weakref.WeakKeyDictionary[Database, LastReads] = weakref.WeakKeyDictionary()
-_KEPT_LOCK = threading.Lock()
-
-
-def last_reads(database: Database) -> LastReads:
-    """The last reads kept for ``database`` (gone with it: a test's database takes its own)."""
-    with _KEPT_LOCK:
-        found = _KEPT.get(database)
-        if found is None:
-            found = _KEPT[database] = LastReads()
-        return found
+last_reads = PerDatabase(lambda: Recent[tuple[int, Any], LastRead](PARTS))
+"""The last read of each of the ``PARTS`` parts read last, per database, shared by one
+server's sessions (gone with the database: a test's database takes its own)."""
