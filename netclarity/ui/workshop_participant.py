@@ -15,6 +15,7 @@ room of people finishing at once costs one aggregate, not one each.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -34,11 +35,20 @@ ANSWER_PAGES = ("questions", "review")
 
 
 @st.cache_data(ttl=ROOM_SECONDS, show_spinner=False)
-def cached_room(workshop_id: int, questionnaire_id: str, digest: str) -> Room | None:
-    """The room now, shared by every session of this server for a few seconds."""
+def cached_room(
+    workshop_id: int, questionnaire_id: str, digest: str, finished: datetime | None
+) -> Room | None:
+    """The room now, shared by the sessions of this server for a few seconds.
+
+    ``digest`` and ``finished`` (when the person asking finished) are part of the key only:
+    an edited questionnaire is read afresh, and so is the room for someone who has just
+    finished, who would otherwise be shown a room read moments before, without them ("the
+    room's results appear once 3 have finished; so far: 2" to the third). Everyone who
+    finished at the same moment, and every rerun of one person's page, still share a read.
+    """
     from netclarity.workshop.room import read_room
 
-    del digest  # part of the cache key: an edited questionnaire is read afresh
+    del digest, finished
     workshop = workshops().get(workshop_id)
     loaded = context.catalogue().loaded.get(questionnaire_id)
     if workshop is None or loaded is None:
@@ -73,7 +83,9 @@ def room_section(session: context.Session, scores: scoring.Scores) -> None:
     workshop = workshop_of(session)
     if workshop is None:
         return
-    room = cached_room(workshop.id, session.questionnaire.id, session.digest)
+    room = cached_room(
+        workshop.id, session.questionnaire.id, session.digest, session.round.completed_at
+    )
     if room is None:
         return
     questionnaire = session.questionnaire

@@ -194,6 +194,20 @@ def test_results_set_the_person_beside_the_room_once_enough_have_finished(
     assert "2 people answered. Your answer: Yes." in [c.value for c in app.caption]
 
 
+def test_the_person_who_just_made_the_room_big_enough_sees_it_at_once(
+    make_app: MakeApp, workshop: Workshop, store: Store
+) -> None:
+    first = finished(store, workshop, ANSWERS[0])
+    waiting = results(make_app, first)  # the room, read with one finished, shared for a while
+    second = finished(store, workshop, ANSWERS[1])
+
+    app = results(make_app, second)
+
+    assert "So far: 1." in " ".join(i.value for i in waiting.info)
+    assert not [i.value for i in app.info if "So far" in i.value]
+    assert "2 people answered. Your answer: No." in [c.value for c in app.caption]
+
+
 def test_a_closed_workshop_refuses_an_answer_even_on_a_page_already_open(
     make_app: MakeApp, workshop: Workshop, store: Store
 ) -> None:
