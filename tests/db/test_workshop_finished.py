@@ -9,17 +9,17 @@ another server sharing the database.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
 
 from netclarity.store import Store
 from netclarity.workshop import finished
 from netclarity.workshop.finished import Known, finished_rounds
 from netclarity.workshop.snapshot import published_snapshot
 from netclarity.workshop.store import Workshop, Workshops
+from tests.support.statements import Statements
 
 DIGEST = "d4" * 32
 
@@ -32,30 +32,10 @@ def join(store: Store, workshop: Workshop, n: int, *, done: bool = True) -> str:
     return token
 
 
-class AnswerTimeReads:
-    """The statements on one store's engine that read answer times, with their parameters."""
-
-    def __init__(self, store: Store) -> None:
-        self.seen: list[tuple[str, list[Any]]] = []
-        self.before: Callable[[], None] | None = None
-        self._engine = store.database.engine
-        sa.event.listen(self._engine, "before_cursor_execute", self._seen)
-
-    def _seen(self, _conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
-        if "max(answers.updated_at)" in statement:
-            values = parameters.values() if isinstance(parameters, dict) else parameters
-            self.seen.append((statement, list(values)))
-            if self.before is not None:
-                act, self.before = self.before, None
-                act()
-
-    def remove(self) -> None:
-        sa.event.remove(self._engine, "before_cursor_execute", self._seen)
-
-
 @pytest.fixture
-def reads(store: Store) -> Iterator[AnswerTimeReads]:
-    counter = AnswerTimeReads(store)
+def reads(store: Store) -> Iterator[Statements]:
+    """The statements that read answer times."""
+    counter = Statements(store, "max(answers.updated_at)")
     yield counter
     counter.remove()
 
@@ -75,7 +55,7 @@ def times(known: Known) -> dict[int, Any]:
 
 
 def test_a_read_of_an_unchanged_room_reads_no_answer_times(
-    store: Store, workshop: Workshop, reads: AnswerTimeReads
+    store: Store, workshop: Workshop, reads: Statements
 ) -> None:
     for n in range(3):
         join(store, workshop, n)
@@ -88,7 +68,7 @@ def test_a_read_of_an_unchanged_room_reads_no_answer_times(
 
 
 def test_a_person_changing_an_answer_on_another_server_is_read_alone_and_agrees_with_a_fresh_read(
-    store: Store, database_url: str, workshop: Workshop, reads: AnswerTimeReads
+    store: Store, database_url: str, workshop: Workshop, reads: Statements
 ) -> None:
     changer = join(store, workshop, 0)
     for n in range(1, 4):
@@ -139,7 +119,7 @@ def test_whatever_happens_in_the_room_a_kept_read_agrees_with_a_fresh_one(
 
 
 def test_an_answer_changed_between_reading_the_rounds_and_their_answers_is_read_again_next_time(
-    store: Store, database_url: str, workshop: Workshop, reads: AnswerTimeReads
+    store: Store, database_url: str, workshop: Workshop, reads: Statements
 ) -> None:
     changer = join(store, workshop, 0)
     join(store, workshop, 1)
@@ -170,7 +150,7 @@ def test_more_rounds_touched_than_are_read_by_id_are_read_in_one_pass_alike(
 
 
 def test_the_snapshot_check_of_an_unchanged_room_reads_no_answer_times_again(
-    store: Store, workshop: Workshop, reads: AnswerTimeReads
+    store: Store, workshop: Workshop, reads: Statements
 ) -> None:
     for n in range(3):
         join(store, workshop, n)

@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import pytest
-import sqlalchemy as sa
 
 from netclarity.store import Store
 from netclarity.workshop.export import export_csv
 from netclarity.workshop.room import Room, read_room
 from netclarity.workshop.section import read_section
 from netclarity.workshop.store import Workshop, Workshops
+from tests.support.statements import Statements
 from tests.support.workshop import workshop_questionnaire
 
 DIGEST = "d4" * 32
@@ -47,29 +47,10 @@ def join(store: Store, workshop: Workshop, n: int) -> str:
     return token
 
 
-class AnswerReads:
-    """Counts the statements that read answer values on one store's engine."""
-
-    def __init__(self, store: Store) -> None:
-        self.count = 0
-        self.before: Callable[[], None] | None = None
-        self._engine = store.database.engine
-        sa.event.listen(self._engine, "before_cursor_execute", self._seen)
-
-    def _seen(self, _conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        if "answers.value" in statement:
-            self.count += 1
-            if self.before is not None:
-                act, self.before = self.before, None
-                act()
-
-    def remove(self) -> None:
-        sa.event.remove(self._engine, "before_cursor_execute", self._seen)
-
-
 @pytest.fixture
-def reads(store: Store) -> Iterator[AnswerReads]:
-    counter = AnswerReads(store)
+def reads(store: Store) -> Iterator[Statements]:
+    """The statements that read answer values."""
+    counter = Statements(store, "answers.value")
     yield counter
     counter.remove()
 
@@ -85,7 +66,7 @@ def room(store: Store, workshop: Workshop) -> Room:
 
 
 def test_a_refresh_on_the_same_snapshot_reads_no_answers_again(
-    store: Store, workshop: Workshop, reads: AnswerReads
+    store: Store, workshop: Workshop, reads: Statements
 ) -> None:
     for n in range(2):
         join(store, workshop, n)
@@ -101,7 +82,7 @@ def test_a_refresh_on_the_same_snapshot_reads_no_answers_again(
 
 
 def test_fewer_than_k_new_finishers_change_the_progress_but_not_the_kept_figures(
-    store: Store, workshop: Workshop, reads: AnswerReads
+    store: Store, workshop: Workshop, reads: Statements
 ) -> None:
     for n in range(2):
         join(store, workshop, n)
@@ -116,7 +97,7 @@ def test_fewer_than_k_new_finishers_change_the_progress_but_not_the_kept_figures
 
 
 def test_a_new_snapshot_is_read_afresh_and_gives_its_own_figures(
-    store: Store, workshop: Workshop, reads: AnswerReads
+    store: Store, workshop: Workshop, reads: Statements
 ) -> None:
     for n in range(2):
         join(store, workshop, n)
@@ -167,7 +148,7 @@ def test_kept_figures_are_not_shown_once_a_published_person_changes_an_answer(
 
 
 def while_an_answer_changes(
-    store: Store, database_url: str, workshop: Workshop, reads: AnswerReads, read: Callable[[], T]
+    store: Store, database_url: str, workshop: Workshop, reads: Statements, read: Callable[[], T]
 ) -> T:
     """``read`` of a room of two finished people, one of whom (through another server's
     store) changes an answer just as the answers are read."""
@@ -182,7 +163,7 @@ def while_an_answer_changes(
 
 
 def test_an_answer_changed_while_the_room_is_read_is_never_shown_nor_kept(
-    store: Store, database_url: str, workshop: Workshop, reads: AnswerReads
+    store: Store, database_url: str, workshop: Workshop, reads: Statements
 ) -> None:
     during = while_an_answer_changes(
         store, database_url, workshop, reads, lambda: room(store, workshop)
@@ -195,7 +176,7 @@ def test_an_answer_changed_while_the_room_is_read_is_never_shown_nor_kept(
 
 
 def test_the_same_workshop_read_with_another_questionnaire_is_aggregated_again(
-    store: Store, workshop: Workshop, reads: AnswerReads
+    store: Store, workshop: Workshop, reads: Statements
 ) -> None:
     for n in range(2):
         join(store, workshop, n)
@@ -210,7 +191,7 @@ def test_the_same_workshop_read_with_another_questionnaire_is_aggregated_again(
 
 
 def test_a_csv_taken_while_an_answer_changes_never_holds_the_changed_answer(
-    store: Store, database_url: str, workshop: Workshop, reads: AnswerReads
+    store: Store, database_url: str, workshop: Workshop, reads: Statements
 ) -> None:
     data = while_an_answer_changes(
         store,
@@ -226,7 +207,7 @@ def test_a_csv_taken_while_an_answer_changes_never_holds_the_changed_answer(
 
 
 def test_a_section_read_while_an_answer_changes_never_shows_the_changed_answer(
-    store: Store, database_url: str, workshop: Workshop, reads: AnswerReads
+    store: Store, database_url: str, workshop: Workshop, reads: Statements
 ) -> None:
     poll = next(i for i, s in enumerate(QUESTIONNAIRE.paced_sections) if "poll" in s.pages)
 
